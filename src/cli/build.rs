@@ -1,0 +1,222 @@
+//! `guanxi build`: text files or folders → the store, one named graph per article.
+
+use super::StoreArg;
+use anyhow::Context;
+use guanxi::error::InputError;
+use guanxi::model::{EntityKind, Extraction};
+use guanxi::rdf::{GraphStore, Iris, Written, quads};
+use guanxi::{Pipeline, input};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Build only shard I of N (`--shard 0/4`): the files whose name hashes to I. Shards merge by
+    /// union, in this store or any other.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(u64, u64)>,
+    /// Base of entity and document IRIs.
+    #[arg(long, default_value = guanxi::rdf::vocab::DEFAULT_BASE)]
+    pub base: String,
+    /// Rebuild articles even when their content is unchanged.
+    #[arg(long)]
+    pub force: bool,
+    /// Text files or folders of text files.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 0/4")?;
+    let i: u64 = i.parse().map_err(|_| format!("bad shard index `{i}`"))?;
+    let n: u64 = n.parse().map_err(|_| format!("bad shard count `{n}`"))?;
+    if n == 0 || i >= n {
+        return Err(format!("shard {i}/{n}: need 0 <= I < N"));
+    }
+    Ok((i, n))
+}
+
+/// FNV-1a of the file name: stable across machines and runs.
+fn shard_of(name: &str, n: u64) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h % n
+}
+
+enum Outcome {
+    Built(Box<Extraction>, Vec<oxigraph::model::Quad>),
+    Unchanged,
+    Failed(String),
+}
+
+#[derive(Default)]
+struct Summary {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    skipped: usize,
+    entities: BTreeMap<&'static str, HashSet<String>>,
+    relations: BTreeMap<&'static str, usize>,
+    mentions: usize,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let iris = Iris { base: a.base.clone() };
+    oxigraph::model::NamedNode::new(format!("{}x", a.base)).with_context(|| format!("--base {} is no IRI", a.base))?;
+    let pipeline = Pipeline::new().context("cannot load the gazetteer")?;
+    let mut summary = Summary::default();
+    let mut files = Vec::new();
+    for input in &a.inputs {
+        match input::collect_files(std::slice::from_ref(input)) {
+            Ok(f) => files.extend(f),
+            Err(e) => {
+                eprintln!("guanxi: {e}");
+                summary.skipped += 1;
+            }
+        }
+    }
+    if let Some((i, n)) = a.shard {
+        files.retain(|f| shard_of(&f.file_name().map(|x| x.to_string_lossy().into_owned()).unwrap_or_default(), n) == i);
+    }
+    // one graph per file name: a second file of the same name is refused
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    files.retain(|f| {
+        let name = f.file_name().map(|x| x.to_string_lossy().into_owned()).unwrap_or_default();
+        match seen.get(&name) {
+            Some(first) => {
+                eprintln!("guanxi: {}: skipped: same file name as {} (an article is identified by its file name)", f.display(), first.display());
+                summary.skipped += 1;
+                false
+            }
+            None => {
+                seen.insert(name, f.clone());
+                true
+            }
+        }
+    });
+    let store = GraphStore::open(&a.store.store).with_context(|| format!("cannot open store {}", a.store.store.display()))?;
+    let bar = if std::io::stderr().is_terminal() {
+        let b = ProgressBar::new(files.len() as u64);
+        b.set_style(
+            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} articles ({per_sec}, eta {eta}) {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    for chunk in files.chunks(64) {
+        let outcomes: Vec<(PathBuf, Outcome)> = chunk
+            .par_iter()
+            .map(|path| (path.clone(), process(&pipeline, &store, &iris, path, a.force)))
+            .collect();
+        let mut batch = Vec::new();
+        let mut built = Vec::new();
+        for (path, outcome) in outcomes {
+            match outcome {
+                Outcome::Built(x, q) => {
+                    batch.push((iris.document(&x.doc.file_name), q));
+                    built.push(x);
+                }
+                Outcome::Unchanged => summary.unchanged += 1,
+                Outcome::Failed(msg) => {
+                    bar.suspend(|| eprintln!("guanxi: {msg}"));
+                    let _ = path;
+                    summary.skipped += 1;
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let written = store.write(&batch).context("cannot write to the store")?;
+            for (w, x) in written.iter().zip(&built) {
+                match w {
+                    Written::Added => summary.added += 1,
+                    Written::Replaced => summary.replaced += 1,
+                }
+                count(&mut summary, x);
+            }
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    store.flush().context("cannot flush the store")?;
+    bar.finish_and_clear();
+    print_summary(&summary, started.elapsed().as_secs_f64(), &a.store.store);
+    Ok(if summary.skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn process(pipeline: &Pipeline, store: &GraphStore, iris: &Iris, path: &std::path::Path, force: bool) -> Outcome {
+    let raw = match input::read(path) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    if !force {
+        match store.document_sha(iris, &raw.file_name) {
+            Ok(Some(sha)) if sha == raw.sha256 => return Outcome::Unchanged,
+            Ok(_) => {}
+            Err(e) => return Outcome::Failed(format!("{}: cannot read the store: {e}", path.display())),
+        }
+    }
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let x = pipeline.extract(raw);
+        let q = quads(&x, iris, pipeline.g);
+        (x, q)
+    }));
+    match extracted {
+        Ok((x, q)) => Outcome::Built(Box::new(x), q),
+        Err(_) => Outcome::Failed(
+            InputError::NoText {
+                path: path.to_path_buf(),
+            }
+            .to_string()
+            .replace("no Chinese text (nothing to extract)", "internal error while extracting (please report it)"),
+        ),
+    }
+}
+
+fn count(s: &mut Summary, x: &Extraction) {
+    for e in &x.entities {
+        let k = match e.kind {
+            EntityKind::Person => "PER",
+            EntityKind::Organisation => "ORG",
+            EntityKind::Place => "LOC",
+            EntityKind::Checkpoint => "CHK",
+        };
+        s.entities.entry(k).or_default().insert(e.key.clone());
+    }
+    for r in &x.relations {
+        *s.relations.entry(r.kind.view_name()).or_default() += 1;
+    }
+    *s.relations.entry("co-mention").or_default() += x.comentions.len();
+    s.mentions += x.mentions.len();
+}
+
+fn print_summary(s: &Summary, secs: f64, store: &std::path::Path) {
+    let docs = s.added + s.replaced;
+    println!(
+        "built {docs} articles ({} new, {} replaced), {} unchanged, {} skipped in {secs:.1} s → {}",
+        s.added,
+        s.replaced,
+        s.unchanged,
+        s.skipped,
+        store.display()
+    );
+    let ents: Vec<String> = ["PER", "ORG", "LOC", "CHK"]
+        .iter()
+        .map(|k| format!("{k} {}", s.entities.get(k).map_or(0, HashSet::len)))
+        .collect();
+    println!("entities: {} ({} mentions)", ents.join(", "), s.mentions);
+    let rels: Vec<String> = s.relations.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    println!("relations: {}", if rels.is_empty() { "none".into() } else { rels.join(", ") });
+}

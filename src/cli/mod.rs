@@ -1,0 +1,50 @@
+//! The command line: one file per command, each an `Args` struct and a `run`.
+
+pub mod build;
+pub mod query;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// guanxi — Chinese news text in, a knowledge graph out.
+#[derive(Debug, Parser)]
+#[command(name = "guanxi", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build text files or folders into the store (one named graph per article).
+    Build(build::Args),
+    /// Run a SPARQL query over the store (the union of all articles' graphs).
+    Query(query::Args),
+}
+
+/// Where the store is, for every command that reads or writes it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArg {
+    /// The store folder.
+    #[arg(long, default_value = "graph/store", value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+/// Parse the command line and run the command.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Query(a) => query::run(a),
+    }
+}
+
+/// Open an existing store for reading, with a clear message when there is none.
+pub fn open_existing(store: &std::path::Path) -> anyhow::Result<guanxi::rdf::GraphStore> {
+    use anyhow::Context;
+    if !store.exists() {
+        anyhow::bail!("no store at {}: build one first (guanxi build --store {} INPUT…)", store.display(), store.display());
+    }
+    guanxi::rdf::GraphStore::open_read_only(store).with_context(|| format!("cannot open store {}", store.display()))
+}

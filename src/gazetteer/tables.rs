@@ -1,0 +1,351 @@
+//! The smaller tables: world places, organisations, suffixes, titles, name statistics, frames.
+
+use super::{list, parse_class, rows};
+use crate::error::GazetteerError;
+use crate::model::Class;
+use std::collections::HashMap;
+
+/// A place outside the division table (country, world city, region, river …).
+#[derive(Debug, Clone)]
+pub struct WorldPlace {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: String,
+    /// Containing country or region, by name.
+    pub parent: Option<String>,
+    /// ISO code for countries.
+    pub code: Option<String>,
+}
+
+/// A named organisation that stands without an area (国务院, 新华社, 联合国).
+#[derive(Debug, Clone)]
+pub struct KnownOrg {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Aliases that are also common words (中央): they count only in a list of organisations.
+    pub weak: Vec<String>,
+    pub class: Class,
+}
+
+/// A standard body of local government or party (住房和城乡建设局 ⇄ 住建局).
+#[derive(Debug, Clone)]
+pub struct OrgUnit {
+    /// Canonical name template: `{}` stands for the area (中共{}委员会); without `{}` the area's
+    /// name goes before it.
+    pub full: String,
+    pub short: Vec<String>,
+    pub class: Class,
+    /// A further name in formal use, as a template (中共{}委).
+    pub formal: Option<String>,
+}
+
+impl OrgUnit {
+    /// The unit's name without its area placeholder (委员会 for 中共{}委员会).
+    pub fn bare_full(&self) -> String {
+        self.full.replace("{}", "")
+    }
+}
+
+/// Fill an organisation template with an area name: `{}` replaced, or the area put before it.
+pub fn render(template: &str, area: &str) -> String {
+    if template.contains("{}") {
+        template.replace("{}", area)
+    } else {
+        format!("{area}{template}")
+    }
+}
+
+/// A word that ends an organisation or place name.
+#[derive(Debug, Clone)]
+pub struct Suffix {
+    pub text: String,
+    pub class: Class,
+    /// Organisation suffix that needs a parent or area before it (科, 组, 党支部).
+    pub unit: bool,
+    /// Place-suffix kind (division, area, road, facility).
+    pub kind: String,
+}
+
+/// A role title.
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub text: String,
+    pub heads: bool,
+    /// Level of the area whose organisation the title names by itself (市委书记 → city).
+    pub scope: Option<super::Level>,
+    /// `true` when the scope is the nearest area the text gives, whatever its level.
+    pub any_area: bool,
+    /// Template of that organisation's canonical name (中共{}委).
+    pub org: Option<String>,
+    pub kind: String,
+}
+
+/// What a frame verb says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FrameKind {
+    Inspected,
+    Stationed,
+    Donated,
+    Speech,
+    Lead,
+}
+
+/// The role of a word in checkpoint names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckpointRole {
+    /// Ends a checkpoint name (卡点, 检查站).
+    Checkpoint,
+    /// Makes the checkpoint before it generic (一线卡点).
+    Generic,
+}
+
+/// Per-character counts for person names.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CharStats {
+    pub given1: u32,
+    pub given2: u32,
+    pub single: u32,
+    pub translit: u32,
+    pub left: u32,
+    pub right: u32,
+    pub total: u32,
+}
+
+/// Surname and given-name character statistics.
+#[derive(Debug, Default)]
+pub struct NameStats {
+    surnames: HashMap<String, u32>,
+    pub surname_total: u32,
+    chars: HashMap<char, CharStats>,
+    pub totals: CharStats,
+}
+
+impl NameStats {
+    pub fn parse(surnames: &str, chars: &str) -> Result<Self, GazetteerError> {
+        let mut s = NameStats::default();
+        for row in rows("surnames.tsv", surnames) {
+            let (line, f) = row?;
+            let n: u32 = number("surnames.tsv", line, f[1])?;
+            s.surnames.insert(f[0].to_owned(), n);
+            s.surname_total += n;
+        }
+        for row in rows("name-chars.tsv", chars) {
+            let (line, f) = row?;
+            let mut nums = [0u32; 7];
+            for (i, v) in nums.iter_mut().enumerate() {
+                *v = number("name-chars.tsv", line, f[i + 1])?;
+            }
+            let st = CharStats {
+                given1: nums[0],
+                given2: nums[1],
+                single: nums[2],
+                translit: nums[3],
+                left: nums[4],
+                right: nums[5],
+                total: nums[6],
+            };
+            if f[0] == "*" {
+                s.totals = st;
+            } else if let Some(c) = f[0].chars().next() {
+                s.chars.insert(c, st);
+            }
+        }
+        Ok(s)
+    }
+
+    pub fn surname_count(&self, s: &str) -> u32 {
+        self.surnames.get(s).copied().unwrap_or(0)
+    }
+
+    pub fn is_surname(&self, s: &str) -> bool {
+        self.surnames.contains_key(s)
+    }
+
+    pub fn char(&self, c: char) -> CharStats {
+        self.chars.get(&c).copied().unwrap_or_default()
+    }
+}
+
+fn number(file: &str, line: usize, field: &str) -> Result<u32, GazetteerError> {
+    field.parse().map_err(|_| GazetteerError {
+        file: file.into(),
+        line,
+        reason: format!("`{field}` is not a count"),
+    })
+}
+
+fn yes_no(file: &str, line: usize, field: &str) -> Result<bool, GazetteerError> {
+    match field {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err(GazetteerError {
+            file: file.into(),
+            line,
+            reason: format!("expected yes or no, found `{field}`"),
+        }),
+    }
+}
+
+pub fn parse_countries(text: &str) -> Result<Vec<WorldPlace>, GazetteerError> {
+    rows("countries.tsv", text)
+        .map(|row| {
+            let (_, f) = row?;
+            Ok(WorldPlace {
+                name: f[1].to_owned(),
+                aliases: list(f[2]),
+                kind: "country".into(),
+                parent: None,
+                code: Some(f[0].to_owned()),
+            })
+        })
+        .collect()
+}
+
+pub fn parse_places(text: &str) -> Result<Vec<WorldPlace>, GazetteerError> {
+    rows("places.tsv", text)
+        .map(|row| {
+            let (_, f) = row?;
+            Ok(WorldPlace {
+                name: f[0].to_owned(),
+                aliases: list(f[1]),
+                kind: f[2].to_owned(),
+                parent: Some(f[3].to_owned()).filter(|p| !p.is_empty()),
+                code: None,
+            })
+        })
+        .collect()
+}
+
+pub fn parse_organisations(text: &str) -> Result<Vec<KnownOrg>, GazetteerError> {
+    rows("organisations.tsv", text)
+        .map(|row| {
+            let (line, f) = row?;
+            let (weak, aliases): (Vec<String>, Vec<String>) =
+                list(f[1]).into_iter().partition(|a| a.starts_with('~'));
+            Ok(KnownOrg {
+                name: f[0].to_owned(),
+                aliases,
+                weak: weak.into_iter().map(|a| a[1..].to_owned()).collect(),
+                class: parse_class("organisations.tsv", line, f[2])?,
+            })
+        })
+        .collect()
+}
+
+pub fn parse_org_units(text: &str) -> Result<Vec<OrgUnit>, GazetteerError> {
+    rows("org-units.tsv", text)
+        .map(|row| {
+            let (line, f) = row?;
+            Ok(OrgUnit {
+                full: f[0].to_owned(),
+                short: list(f[1]),
+                class: parse_class("org-units.tsv", line, f[2])?,
+                formal: Some(f[3].to_owned()).filter(|x| x != "-"),
+            })
+        })
+        .collect()
+}
+
+/// `org-suffixes.tsv` (suffix, class, unit) or `place-suffixes.tsv` (suffix, kind).
+pub fn parse_suffixes(file: &str, text: &str) -> Result<Vec<Suffix>, GazetteerError> {
+    let mut out: Vec<Suffix> = rows(file, text)
+        .map(|row| {
+            let (line, f) = row?;
+            Ok(if f.len() >= 3 {
+                Suffix {
+                    text: f[0].to_owned(),
+                    class: parse_class(file, line, f[1])?,
+                    unit: yes_no(file, line, f[2])?,
+                    kind: String::new(),
+                }
+            } else {
+                Suffix {
+                    text: f[0].to_owned(),
+                    class: parse_class(file, line, f[1])?,
+                    unit: false,
+                    kind: f[1].to_owned(),
+                }
+            })
+        })
+        .collect::<Result<_, GazetteerError>>()?;
+    // longest first, so that a lookup by "ends with" takes the most specific suffix
+    out.sort_by_key(|s| std::cmp::Reverse(s.text.chars().count()));
+    out.dedup_by(|a, b| a.text == b.text);
+    Ok(out)
+}
+
+pub fn parse_titles(text: &str) -> Result<Vec<Title>, GazetteerError> {
+    const FILE: &str = "titles.tsv";
+    rows(FILE, text)
+        .map(|row| {
+            let (line, f) = row?;
+            let (scope, any_area) = match f[2] {
+                "-" => (None, false),
+                "province" => (Some(super::Level::Province), false),
+                "city" => (Some(super::Level::Prefecture), false),
+                "county" => (Some(super::Level::County), false),
+                "town" => (Some(super::Level::Township), false),
+                "village" => (Some(super::Level::Village), false),
+                "area" => (None, true),
+                other => {
+                    return Err(GazetteerError {
+                        file: FILE.into(),
+                        line,
+                        reason: format!("unknown scope `{other}`"),
+                    });
+                }
+            };
+            Ok(Title {
+                text: f[0].to_owned(),
+                heads: yes_no(FILE, line, f[1])?,
+                scope,
+                any_area,
+                org: Some(f[3].to_owned()).filter(|o| o != "-"),
+                kind: f[4].to_owned(),
+            })
+        })
+        .collect()
+}
+
+pub fn parse_checkpoints(text: &str) -> Result<Vec<(String, CheckpointRole)>, GazetteerError> {
+    rows("checkpoints.tsv", text)
+        .map(|row| {
+            let (line, f) = row?;
+            let role = match f[1] {
+                "checkpoint" => CheckpointRole::Checkpoint,
+                "generic" => CheckpointRole::Generic,
+                other => {
+                    return Err(GazetteerError {
+                        file: "checkpoints.tsv".into(),
+                        line,
+                        reason: format!("unknown role `{other}`"),
+                    });
+                }
+            };
+            Ok((f[0].to_owned(), role))
+        })
+        .collect()
+}
+
+pub fn parse_frames(text: &str) -> Result<HashMap<String, FrameKind>, GazetteerError> {
+    rows("frames.tsv", text)
+        .map(|row| {
+            let (line, f) = row?;
+            let kind = match f[1] {
+                "inspected" => FrameKind::Inspected,
+                "stationed" => FrameKind::Stationed,
+                "donated" => FrameKind::Donated,
+                "speech" => FrameKind::Speech,
+                "lead" => FrameKind::Lead,
+                other => {
+                    return Err(GazetteerError {
+                        file: "frames.tsv".into(),
+                        line,
+                        reason: format!("unknown relation `{other}`"),
+                    });
+                }
+            };
+            Ok((f[0].to_owned(), kind))
+        })
+        .collect()
+}

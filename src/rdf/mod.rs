@@ -1,0 +1,8 @@
+//! Store: the RDF vocabulary, the mapping of an extraction to quads, and the oxigraph store.
+
+pub mod mapping;
+pub mod store;
+pub mod vocab;
+
+pub use mapping::{Iris, quads};
+pub use store::{GraphStore, Written};

@@ -1,0 +1,144 @@
+//! Checkpoints (卡点, 检查站, 监测站, 交界处 …) named specifically enough to tell them apart:
+//! by the place they are at (鹤壁东站疫情防控卡点, 西马庄村村口卡点), by the two areas they join
+//! (滑浚交界卡点), or by a village of the passage (村口卡点 after 该村). Generic ones (一线卡点,
+//! 社区卡点) are no entity; they are kept as [`GenericCheckpoint`] so that a relation can still
+//! point at the place they are in.
+
+use super::lexicon::{prefix_at, suffix_at};
+use super::{Candidate, Detail, Form, SentenceContext};
+use crate::gazetteer::Level;
+use crate::input::is_han;
+use crate::model::{Class, EntityKind, Span};
+
+/// Descriptive words between a place and the checkpoint word (疫情防控, 村口).
+fn descriptor(word: &str) -> bool {
+    matches!(
+        word,
+        "疫情" | "防控" | "疫情防控" | "村口" | "路口" | "街口" | "交通" | "临时" | "联合" | "防疫" | "检疫" | "卫生"
+            | "体温" | "交界" | "出口" | "入口" | "站口" | "道口" | "高速" | "公路"
+    )
+}
+
+pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+    let anchors: Vec<(Span, EntityKind)> = out
+        .iter()
+        .filter(|c| matches!(c.kind, EntityKind::Place | EntityKind::Organisation) && c.form != Form::Nominal)
+        .map(|c| (c.span.clone(), c.kind))
+        .collect();
+    let mut e = s.span.start + 1;
+    while e <= s.span.end {
+        let Some(wi) = suffix_at(&s.lex.checkpoint_words, s.text, e) else {
+            e += 1;
+            continue;
+        };
+        let word_start = e - s.lex.checkpoint_words[wi].len();
+        // 卡点 must not continue into a longer word (卡点上 is fine, 入口处 ends at 处)
+        if word_start < s.span.start || !s.boundary(e) && !s.at(e, "处") {
+            e += 1;
+            continue;
+        }
+        if let Some(c) = checkpoint(s, &anchors, word_start, e) {
+            out.push(c);
+        }
+        e += 1;
+    }
+}
+
+fn checkpoint(s: &SentenceContext<'_>, anchors: &[(Span, EntityKind)], word_start: usize, end: usize) -> Option<Candidate> {
+    let mut pos = word_start;
+    let mut descriptors = 0;
+    // descriptors directly before the word
+    while descriptors < 3 {
+        let Some(t) = s.token_ending(pos) else { break };
+        let w = s.slice(&t.span);
+        if descriptor(&w) {
+            pos = t.span.start;
+            descriptors += 1;
+        } else {
+            break;
+        }
+    }
+    // a generic word before it makes a generic checkpoint
+    let generic_before = s.lex.checkpoint_generic.iter().any(|g| {
+        pos >= s.span.start + g.len() && s.text[pos - g.len()..pos] == g[..] && s.boundary(pos - g.len())
+    });
+    let anchor = anchors.iter().filter(|(a, _)| a.end == pos).max_by_key(|(a, _)| a.end - a.start);
+    if let (Some((a, _)), false) = (anchor, generic_before) {
+        // stacked places (京港澳高速公路鹤壁北收费站) belong to the name
+        let mut start = a.start;
+        while let Some((q, _)) = anchors.iter().find(|(q, _)| q.end == start) {
+            start = q.start;
+        }
+        return Some(
+            Candidate::new(
+                start..end,
+                s.index,
+                EntityKind::Checkpoint,
+                Class::Facility,
+                Detail::Checkpoint {
+                    at: Some(a.clone()),
+                    needs_place: false,
+                },
+            )
+            .with_score(3.0),
+        );
+    }
+    // 滑浚交界卡点: two one-character area abbreviations
+    if s.at(pos, "交界") || s.ends_with_at(word_start, "交界") || s.at(word_start, "交界") {
+        let p = if s.at(pos, "交界") { pos } else { word_start.min(pos) };
+        let p = if s.ends_with_at(p, "交界") { p - 2 } else { p };
+        if p >= s.span.start + 2 && abbreviations(s, p - 2, p) {
+            return Some(
+                Candidate::new(
+                    p - 2..end,
+                    s.index,
+                    EntityKind::Checkpoint,
+                    Class::Facility,
+                    Detail::Checkpoint {
+                        at: None,
+                        needs_place: false,
+                    },
+                )
+                .with_score(3.0),
+            );
+        }
+    }
+    // 村口卡点 / 路口卡点 without a place: the village of the passage
+    if !generic_before && descriptors > 0 && (s.at(pos, "村口") || s.at(pos, "路口")) {
+        return Some(
+            Candidate::new(
+                pos..end,
+                s.index,
+                EntityKind::Checkpoint,
+                Class::Facility,
+                Detail::Checkpoint {
+                    at: None,
+                    needs_place: true,
+                },
+            )
+            .with_form(Form::Nominal)
+            .with_score(1.5),
+        );
+    }
+    let _ = prefix_at;
+    None
+}
+
+/// Two characters that each begin the name of a county-level area (滑 for 滑县, 浚 for 浚县).
+fn abbreviations(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
+    (start..end).all(|i| {
+        let c = s.ch(i);
+        is_han(c)
+            && s.g.divisions.items.iter().any(|d| {
+                d.level == Level::County && d.name.chars().count() == 2 && d.name.starts_with(c)
+            })
+    })
+}
+
+/// A checkpoint phrase that names no checkpoint of its own (一线卡点, 社区卡点), with the place
+/// written before it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenericCheckpoint {
+    pub span: Span,
+    pub place: Option<Span>,
+}

@@ -1,0 +1,275 @@
+//! The automata that find gazetteer words in text (aho-corasick, leftmost-longest), built once
+//! per process from the gazetteer tables.
+
+use crate::gazetteer::{CheckpointRole, Gazetteer};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a name pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameEntry {
+    /// An administrative division by full name (`short` = by a short form such as 鹤壁).
+    Division { idx: usize, short: bool },
+    /// A country (index into `Gazetteer::countries`).
+    Country { idx: usize, alias: bool },
+    /// A world place or geographic feature (index into `Gazetteer::places`).
+    World { idx: usize, alias: bool },
+    /// A known organisation (index into `Gazetteer::organisations`); `weak` aliases are common
+    /// words that count only in a list of organisations.
+    Org { idx: usize, alias: bool, weak: bool },
+}
+
+/// A match of one of the automata, in character offsets of the searched text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<T> {
+    pub start: usize,
+    pub end: usize,
+    pub what: T,
+}
+
+/// Compiled automata over the gazetteer.
+pub struct Lexicon {
+    names: AhoCorasick,
+    name_entries: Vec<Vec<NameEntry>>,
+    titles: AhoCorasick,
+    title_idx: Vec<usize>,
+    units: AhoCorasick,
+    /// (unit index, is the full name)
+    unit_entries: Vec<(usize, bool)>,
+    /// checkpoint words that end a checkpoint name, longest first
+    pub checkpoint_words: Vec<Vec<char>>,
+    pub checkpoint_generic: Vec<Vec<char>>,
+    /// organisation suffixes (index into `Gazetteer::org_suffixes`), as chars, longest first
+    pub org_suffixes: Vec<Vec<char>>,
+    pub place_suffixes: Vec<Vec<char>>,
+    /// frame verbs, as chars, longest first
+    pub frames: Vec<(Vec<char>, crate::gazetteer::FrameKind)>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("names", &self.name_entries.len())
+            .field("titles", &self.title_idx.len())
+            .finish()
+    }
+}
+
+static GLOBAL: LazyLock<Option<Lexicon>> =
+    LazyLock::new(|| Gazetteer::embedded().ok().and_then(|g| Lexicon::new(g).ok()));
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+fn longest_first<T>(mut v: Vec<(Vec<char>, T)>) -> Vec<(Vec<char>, T)> {
+    v.sort_by_key(|(c, _)| std::cmp::Reverse(c.len()));
+    v
+}
+
+impl Lexicon {
+    /// The process-wide lexicon over the embedded gazetteer.
+    pub fn global() -> Option<&'static Lexicon> {
+        GLOBAL.as_ref()
+    }
+
+    pub fn new(g: &Gazetteer) -> Result<Self, aho_corasick::BuildError> {
+        let mut names: HashMap<String, Vec<NameEntry>> = HashMap::new();
+        let add = |name: &str, e: NameEntry, names: &mut HashMap<String, Vec<NameEntry>>| {
+            if name.chars().count() >= 2 {
+                names.entry(name.to_owned()).or_default().push(e);
+            }
+        };
+        for (idx, d) in g.divisions.items.iter().enumerate() {
+            add(&d.name, NameEntry::Division { idx, short: false }, &mut names);
+            for s in &d.short {
+                add(s, NameEntry::Division { idx, short: true }, &mut names);
+            }
+        }
+        for (idx, p) in g.countries.iter().enumerate() {
+            add(&p.name, NameEntry::Country { idx, alias: false }, &mut names);
+            for a in &p.aliases {
+                add(a, NameEntry::Country { idx, alias: true }, &mut names);
+            }
+        }
+        for (idx, p) in g.places.iter().enumerate() {
+            add(&p.name, NameEntry::World { idx, alias: false }, &mut names);
+            for a in &p.aliases {
+                add(a, NameEntry::World { idx, alias: true }, &mut names);
+            }
+        }
+        for (idx, o) in g.organisations.iter().enumerate() {
+            add(&o.name, NameEntry::Org { idx, alias: false, weak: false }, &mut names);
+            for a in &o.aliases {
+                add(a, NameEntry::Org { idx, alias: true, weak: false }, &mut names);
+            }
+            for a in &o.weak {
+                add(a, NameEntry::Org { idx, alias: true, weak: true }, &mut names);
+            }
+        }
+        let mut names: Vec<(String, Vec<NameEntry>)> = names.into_iter().collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let names_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n))?;
+
+        let titles_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(g.titles.iter().map(|t| &t.text))?;
+
+        let mut units: HashMap<String, (usize, bool)> = HashMap::new();
+        for (idx, u) in g.org_units.iter().enumerate() {
+            units.insert(u.bare_full(), (idx, true));
+            for s in &u.short {
+                units.entry(s.clone()).or_insert((idx, false));
+            }
+        }
+        let mut units: Vec<(String, (usize, bool))> = units.into_iter().collect();
+        units.sort();
+        let units_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(units.iter().map(|(n, _)| n))?;
+
+        let checkpoint_words = longest_first(
+            g.checkpoint_words
+                .iter()
+                .filter(|(_, r)| *r == CheckpointRole::Checkpoint)
+                .map(|(w, _)| (chars(w), ()))
+                .collect(),
+        );
+        let checkpoint_generic = longest_first(
+            g.checkpoint_words
+                .iter()
+                .filter(|(_, r)| *r == CheckpointRole::Generic)
+                .map(|(w, _)| (chars(w), ()))
+                .collect(),
+        );
+        let frames = longest_first(g.frames.iter().map(|(w, k)| (chars(w), *k)).collect());
+        Ok(Lexicon {
+            names: names_ac,
+            name_entries: names.into_iter().map(|(_, e)| e).collect(),
+            titles: titles_ac,
+            title_idx: (0..g.titles.len()).collect(),
+            units: units_ac,
+            unit_entries: units.into_iter().map(|(_, e)| e).collect(),
+            checkpoint_words: checkpoint_words.into_iter().map(|(c, _)| c).collect(),
+            checkpoint_generic: checkpoint_generic.into_iter().map(|(c, _)| c).collect(),
+            org_suffixes: g.org_suffixes.iter().map(|s| chars(&s.text)).collect(),
+            place_suffixes: g.place_suffixes.iter().map(|s| chars(&s.text)).collect(),
+            frames,
+        })
+    }
+
+    /// Gazetteer names in `text` (leftmost-longest, non-overlapping).
+    pub fn names(&self, text: &Searchable) -> Vec<Hit<&[NameEntry]>> {
+        self.names
+            .find_iter(&text.string)
+            .map(|m| Hit {
+                start: text.char_at(m.start()),
+                end: text.char_at(m.end()),
+                what: self.name_entries[m.pattern().as_usize()].as_slice(),
+            })
+            .collect()
+    }
+
+    /// Role titles in `text` (index into `Gazetteer::titles`).
+    pub fn titles(&self, text: &Searchable) -> Vec<Hit<usize>> {
+        self.titles
+            .find_iter(&text.string)
+            .map(|m| Hit {
+                start: text.char_at(m.start()),
+                end: text.char_at(m.end()),
+                what: self.title_idx[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// Standard government and party bodies (`(unit index, full name?)`).
+    pub fn units(&self, text: &Searchable) -> Vec<Hit<(usize, bool)>> {
+        self.units
+            .find_iter(&text.string)
+            .map(|m| Hit {
+                start: text.char_at(m.start()),
+                end: text.char_at(m.end()),
+                what: self.unit_entries[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+}
+
+/// Index of the longest word of `words` (chars, longest first) that ends at `end` in `text`.
+pub fn suffix_at(words: &[Vec<char>], text: &[char], end: usize) -> Option<usize> {
+    words
+        .iter()
+        .position(|w| w.len() <= end && text[end - w.len()..end] == w[..])
+}
+
+/// Index of the longest word of `words` that starts at `start` in `text`.
+pub fn prefix_at(words: &[Vec<char>], text: &[char], start: usize) -> Option<usize> {
+    words
+        .iter()
+        .position(|w| start + w.len() <= text.len() && text[start..start + w.len()] == w[..])
+}
+
+/// A stretch of text prepared for the automata: a `String` plus a byte → char offset table.
+/// Offsets reported are absolute (the stretch's first char has index `base`).
+#[derive(Debug)]
+pub struct Searchable {
+    pub string: String,
+    byte_to_char: Vec<u32>,
+    base: usize,
+}
+
+impl Searchable {
+    pub fn new(text: &[char], base: usize) -> Self {
+        let string: String = text.iter().collect();
+        let mut byte_to_char = vec![0u32; string.len() + 1];
+        let mut ci = 0u32;
+        for (bi, c) in string.char_indices() {
+            for b in bi..bi + c.len_utf8() {
+                byte_to_char[b] = ci;
+            }
+            ci += 1;
+        }
+        byte_to_char[string.len()] = ci;
+        Searchable {
+            string,
+            byte_to_char,
+            base,
+        }
+    }
+
+    fn char_at(&self, byte: usize) -> usize {
+        self.base + self.byte_to_char[byte] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(s: &str) -> Vec<(usize, usize)> {
+        let lex = Lexicon::global().expect("lexicon");
+        let chars: Vec<char> = s.chars().collect();
+        lex.names(&Searchable::new(&chars, 10))
+            .into_iter()
+            .map(|h| (h.start, h.end))
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_with_char_offsets() {
+        // 鹤壁市 (not 鹤壁), offsets in chars, shifted by the base
+        assert_eq!(find("在鹤壁市和浚县"), vec![(11, 14), (15, 17)]);
+    }
+
+    #[test]
+    fn suffix_and_prefix_lookups() {
+        let words = vec![chars("检查站"), chars("站")];
+        let text = chars("高速检查站");
+        assert_eq!(suffix_at(&words, &text, 5), Some(0));
+        assert_eq!(prefix_at(&words, &text, 2), Some(0));
+        assert_eq!(suffix_at(&words, &text, 2), None);
+    }
+}

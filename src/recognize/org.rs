@@ -1,0 +1,371 @@
+//! Organisations: gazetteer names (国务院, 新华社) and chains built right to left from a standard
+//! body (住建局, 人民医院) or an organisation suffix (…公司, …救援队, …组) over what stands before
+//! it — an area (鹤壁市, 山城区), a scope character (市, 县), a parent organisation (市人民医院 +
+//! 感染科), a 驻 joint (市纪委监委驻市住建局纪检组) or name material (天海电子信息系统有限公司).
+
+use super::lexicon::{NameEntry, suffix_at};
+use super::place::is_bound_before;
+use super::{Area, Candidate, Detail, Form, OrgSegment, SentenceContext};
+use crate::input::is_han;
+use crate::model::{Class, EntityKind, Span};
+
+/// Tags of tokens that may be part of an organisation's name.
+fn material_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "vn" | "an" | "b" | "l" | "eng" | "x" | "ng" | "f"
+    )
+}
+
+/// Tags of tokens that make a name specific (a proper name, an abbreviation, a number).
+fn proper_tag(tag: &str) -> bool {
+    matches!(tag, "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "eng")
+}
+
+/// Words that end like an organisation but name none (团队, 部队, 队伍, 部门).
+const GENERIC_HEADS: &[&str] = &[
+    "团队", "部队", "军队", "队伍", "球队", "车队", "排队", "梯队", "方队", "部门", "单位", "机关", "本部", "总部",
+    "内部", "外部", "全部", "局部", "干部", "支部", "中心", "重心", "核心", "政府", "小组", "组织", "办公室",
+    "研究所", "科室", "处室", "医院", "公司", "学校", "银行", "院所", "场所", "派出所", "诊所", "厕所", "住所",
+    "寓所", "处所", "会所", "委员会", "委会", "总会", "大会", "协会", "学会", "社会", "议会", "晚会", "集团",
+];
+
+/// Verbs that may stand inside an organisation's name (助残服务站, 义务救援队, 联防联控组).
+fn verb_in_name(word: &str) -> bool {
+    matches!(
+        word,
+        "助残" | "救援" | "防控" | "联防" | "联控" | "保障" | "服务" | "监督" | "管理" | "执勤" | "巡逻" | "排查"
+            | "督导" | "督查" | "问责" | "宣传" | "教育" | "稳定" | "信访" | "救治" | "护理" | "监测" | "检测"
+            | "应急" | "志愿" | "扶贫" | "调查" | "突击" | "指导" | "协调" | "研究" | "开发" | "建设" | "发展"
+            | "改革" | "促进" | "治理" | "执法" | "审批" | "保护" | "抗疫" | "防疫" | "维修" | "运输" | "生产"
+            | "经营" | "销售" | "制造" | "投资" | "保险" | "出版" | "编辑" | "广播" | "新冠肺炎" | "疫情"
+    )
+}
+
+/// What ends an organisation at a position.
+#[derive(Debug, Clone)]
+struct Head {
+    start: usize,
+    unit: Option<usize>,
+    class: Class,
+    /// a sub-unit suffix (科, 组, 党支部) that needs a parent or an area
+    needs_parent: bool,
+}
+
+pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+    let places: Vec<Span> = out
+        .iter()
+        .filter(|c| c.kind == EntityKind::Place)
+        .map(|c| c.span.clone())
+        .collect();
+    let len = s.span.len() + 1;
+    // the longest organisation ending at each position (relative), for chains
+    let mut memo: Vec<Option<Candidate>> = vec![None; len];
+    let mut found: Vec<Candidate> = Vec::new();
+
+    for e in s.span.start + 1..=s.span.end {
+        let mut best: Option<Candidate> = None;
+        // gazetteer organisations ending here
+        for h in s.names.iter().filter(|h| h.end == e) {
+            for entry in h.what {
+                if let NameEntry::Org { idx, alias, weak } = *entry {
+                    let aligned = s.boundary(h.start) && s.boundary(h.end);
+                    if (alias && !aligned) || (weak && !in_list(s, h.start, h.end)) {
+                        continue;
+                    }
+                    let c = Candidate::new(
+                        h.start..h.end,
+                        s.index,
+                        EntityKind::Organisation,
+                        s.g.organisations[idx].class,
+                        Detail::KnownOrg(idx),
+                    )
+                    .with_score(3.0);
+                    best = pick(best, c);
+                }
+            }
+        }
+        for head in heads(s, e, &places) {
+            if let Some(c) = chain(s, &head, e, &places, &memo) {
+                best = pick(best, c);
+            }
+        }
+        if let Some(c) = best {
+            memo[e - s.span.start] = Some(c.clone());
+            found.push(c);
+        }
+    }
+    attach_listed_units(s, &mut found);
+    out.extend(found);
+}
+
+fn pick(best: Option<Candidate>, c: Candidate) -> Option<Candidate> {
+    match best {
+        Some(b) if (b.len(), b.score as i32) >= (c.len(), c.score as i32) => Some(b),
+        _ => Some(c),
+    }
+}
+
+/// A weak alias (中央) counts only next to a list separator or another organisation.
+fn in_list(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
+    let next = s.ch(end);
+    let prev = if start > s.span.start { s.ch(start - 1) } else { ' ' };
+    matches!(next, '、' | '和' | '及' | ',') || matches!(prev, '、' | '和' | '及')
+}
+
+/// Bodies and suffixes that end at `e`.
+fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
+    let mut out = Vec::new();
+    // an organisation ends at a word boundary, before a title, or inside a title that begins
+    // with the organisation's last word (市人社局党组 in 市人社局党组书记)
+    if !s.boundary(e) && !s.titles.iter().any(|t| t.start == e || (t.start < e && e < t.end)) {
+        return out;
+    }
+    // inside a place name (鹤壁东站 is no 站 organisation of 鹤壁东)
+    let in_place = |start: usize| places.iter().any(|p| p.start <= start && e <= p.end && !(p.start == start && p.end == e));
+    for u in s.units.iter().filter(|u| u.end == e) {
+        let (idx, _) = u.what;
+        let unit = &s.g.org_units[idx];
+        out.push(Head {
+            start: u.start,
+            unit: Some(idx),
+            class: unit.class,
+            needs_parent: true,
+        });
+    }
+    if let Some(si) = suffix_at(&s.lex.org_suffixes, s.text, e) {
+        let suffix = &s.g.org_suffixes[si];
+        let start = e - s.lex.org_suffixes[si].len();
+        if start >= s.span.start && !in_place(start) && !out.iter().any(|h| h.start <= start) {
+            out.push(Head {
+                start,
+                unit: None,
+                class: suffix.class,
+                needs_parent: suffix.unit,
+            });
+        }
+    }
+    out
+}
+
+/// Build the organisation chain ending at `e` with `head` as its last body.
+fn chain(
+    s: &SentenceContext<'_>,
+    head: &Head,
+    e: usize,
+    places: &[Span],
+    memo: &[Option<Candidate>],
+) -> Option<Candidate> {
+    let rel = |i: usize| i - s.span.start;
+    let org_ending = |i: usize| -> Option<&Candidate> {
+        if i <= s.span.start {
+            return None;
+        }
+        memo[rel(i)].as_ref()
+    };
+    let mut seg = OrgSegment {
+        span: head.start..e,
+        area: None,
+        party_prefix: false,
+        unit: head.unit,
+        body: head.start..e,
+        joiner: None,
+    };
+    let mut pos = head.start;
+    let mut material_tokens = 0;
+    let mut proper = false;
+    let mut parent: Option<Vec<OrgSegment>> = None;
+    loop {
+        // a parent organisation directly before (市人民医院 + 感染科)
+        if let Some(p) = org_ending(pos) {
+            if let Detail::Org(segs) = &p.detail {
+                let mut segs = segs.clone();
+                // 市纪委监委驻市住建局纪检组: the organisation before 驻 leads the chain
+                if segs.len() == 1 && p.span.start > s.span.start + 1 && s.ch(p.span.start - 1) == '驻' {
+                    if let Some(Detail::Org(first)) = org_ending(p.span.start - 1).map(|q| &q.detail) {
+                        segs[0].joiner = Some("驻".into());
+                        let mut joined = first.clone();
+                        joined.extend(segs);
+                        segs = joined;
+                    }
+                }
+                parent = Some(segs);
+            } else {
+                parent = Some(vec![OrgSegment {
+                    span: p.span.clone(),
+                    area: None,
+                    party_prefix: false,
+                    unit: None,
+                    body: p.span.clone(),
+                    joiner: None,
+                }]);
+            }
+            seg.area = Some(Area::Org(p.span.clone()));
+            break;
+        }
+        // an area: a place, possibly after 中共 (中共北京市委)
+        if let Some(p) = places.iter().filter(|p| p.end == pos).max_by_key(|p| p.end - p.start) {
+            seg.area = Some(Area::Place(p.clone()));
+            seg.span.start = p.start;
+            let mut start = p.start;
+            // stacked areas (河南省鹤壁市) belong to the name
+            while let Some(q) = places.iter().find(|q| q.end == start) {
+                start = q.start;
+            }
+            seg.span.start = start;
+            if s.ends_with_at(start, "中共") {
+                seg.party_prefix = true;
+                seg.span.start = start - 2;
+            }
+            break;
+        }
+        // a scope character (市住建局, 县人民医院)
+        if pos > s.span.start {
+            let c = s.ch(pos - 1);
+            if "市县区省镇乡".contains(c) && !is_bound_before(s, pos - 1) && (head.unit.is_some() || material_tokens > 0) {
+                seg.area = Some(Area::Scope(c));
+                seg.span.start = pos - 1;
+                if s.ends_with_at(pos - 1, "中共") {
+                    seg.party_prefix = true;
+                    seg.span.start = pos - 3;
+                }
+                break;
+            }
+        }
+        // 驻: 市纪委监委驻市住建局纪检组 — handled by the segment before 驻 being an organisation
+        // name material
+        let Some(t) = s.token_ending(pos) else { break };
+        let word = s.slice(&t.span);
+        if material_tokens >= 6 || head.start - t.span.start > 16 {
+            break;
+        }
+        let allowed = (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word))
+            && word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+            && !s.titles.iter().any(|h| h.end == pos)
+            && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt" if word.chars().count() >= 2 && material_tokens == 0 && head.unit.is_some());
+        if !allowed {
+            break;
+        }
+        proper |= proper_tag(&t.tag) || ordinal(&word);
+        material_tokens += 1;
+        pos = t.span.start;
+        seg.span.start = pos;
+    }
+    seg.body = body_after_area(&seg, head);
+    let body_len = seg.body.len();
+    let head_word = s.slice(&(head.start..e));
+    match (&seg.area, parent) {
+        (Some(Area::Org(_)), Some(mut chain)) => {
+            // a parent organisation: the sub-unit needs some body of its own
+            if body_len == 0 {
+                return None;
+            }
+            let start = chain.first().map_or(seg.span.start, |f| f.span.start);
+            let start = start.min(seg.span.start);
+            chain.push(seg);
+            Some(make(s, chain, start, e, head.class, 2.6))
+        }
+        (Some(_), _) => {
+            // an area or scope: needs a standard body, or name material before the suffix
+            if head.unit.is_none() && material_tokens == 0 && GENERIC_HEADS.contains(&head_word.as_str()) {
+                return None;
+            }
+            if head.unit.is_none() && material_tokens == 0 && head_word.chars().count() < 2 {
+                return None;
+            }
+            let start = seg.span.start;
+            let scope = matches!(seg.area, Some(Area::Scope(_)));
+            let c = make(s, vec![seg], start, e, head.class, 2.5);
+            Some(if scope { c.with_form(Form::Implicit) } else { c })
+        }
+        (None, _) => {
+            let last_word = s.token_ending(e).map(|t| s.slice(&t.span)).unwrap_or_default();
+            if GENERIC_HEADS.contains(&last_word.as_str()) && material_tokens <= 1 && !proper {
+                return None;
+            }
+            if let Some(u) = head.unit {
+                // a standard body without area (住建局): the article's own, if any
+                let unit = &s.g.org_units[u];
+                let word_len = head_word.chars().count();
+                if material_tokens > 0 || word_len < 3 && !matches!(unit.class, Class::Other) || word_len < 2 {
+                    return None;
+                }
+                let start = seg.span.start;
+                let mut seg = seg;
+                seg.area = Some(Area::Scope('*'));
+                return Some(make(s, vec![seg], start, e, head.class, 1.0).with_form(Form::Implicit));
+            }
+            if material_tokens == 0 {
+                return None;
+            }
+            let start = seg.span.start;
+            let specific = proper || (material_tokens >= 2 && !head.needs_parent);
+            let c = make(s, vec![seg], start, e, head.class, if specific { 2.0 } else { 0.5 });
+            Some(if specific { c } else { c.with_form(Form::Nominal) })
+        }
+    }
+}
+
+fn ordinal(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next() == Some('第') && word.chars().count() >= 2
+        || !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
+fn body_after_area(seg: &OrgSegment, head: &Head) -> Span {
+    let start = match &seg.area {
+        Some(Area::Place(p)) => p.end,
+        Some(Area::Scope(_)) if seg.span.start < head.start => seg.span.start + 1 + if seg.party_prefix { 2 } else { 0 },
+        Some(Area::Org(p)) => p.end.max(seg.span.start),
+        _ => seg.span.start,
+    };
+    start.min(seg.span.end)..seg.span.end
+}
+
+fn make(s: &SentenceContext<'_>, chain: Vec<OrgSegment>, start: usize, end: usize, class: Class, score: f32) -> Candidate {
+    Candidate::new(start..end, s.index, EntityKind::Organisation, class, Detail::Org(chain)).with_score(score)
+}
+
+/// `指挥部下设综合组、联防联控组…`: sub-units listed after 下设 get the organisation before it as
+/// their parent (a chain whose first segments lie elsewhere in the sentence).
+fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
+    for p in s.span.start..s.span.end.saturating_sub(1) {
+        if !(s.at(p, "下设") || s.at(p, "下辖") || s.at(p, "设立了")) {
+            continue;
+        }
+        let Some(parent) = found.iter().filter(|c| c.span.end == p).max_by_key(|c| c.len()).cloned() else {
+            continue;
+        };
+        let Detail::Org(parent_chain) = &parent.detail else { continue };
+        let mut cursor = p + 2;
+        let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].span.start >= cursor).collect();
+        order.sort_by_key(|&i| (found[i].span.start, std::cmp::Reverse(found[i].len())));
+        for i in order {
+            let c = &found[i];
+            if c.span.start < cursor {
+                continue;
+            }
+            let gap = s.slice(&(cursor..c.span.start));
+            if !gap.chars().all(|ch| "、,和及与()".contains(ch)) && !(gap.starts_with('(') || gap.is_empty()) {
+                break;
+            }
+            if let Detail::Org(own) = &c.detail {
+                if own.len() == 1 && own[0].area.is_none() {
+                    let mut chain = parent_chain.clone();
+                    chain.push(own[0].clone());
+                    let c = &mut found[i];
+                    c.detail = Detail::Org(chain);
+                    c.form = Form::Name;
+                    c.score = c.score.max(2.0);
+                }
+            }
+            cursor = found[i].span.end;
+            // skip a bracketed alias: 综合组(信息排查组)
+            if s.ch(cursor) == '(' {
+                if let Some(close) = (cursor..s.span.end).find(|&k| s.ch(k) == ')') {
+                    cursor = close + 1;
+                }
+            }
+        }
+    }
+}

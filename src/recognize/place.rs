@@ -1,0 +1,273 @@
+//! Places: gazetteer names (divisions, countries, world places) and places composed from a name
+//! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂).
+
+use super::lexicon::{NameEntry, suffix_at};
+use super::{Area, Candidate, Detail, Form, SentenceContext};
+use crate::input::is_han;
+use crate::model::{Class, EntityKind, Span};
+
+/// Characters that cannot begin a place name composed by suffix (全村, 该镇, 各社区, 进村).
+const NOT_FIRST: &str = "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给";
+
+/// Place-suffix kinds that make a division-like place (a mention of its own, apart from its area).
+fn is_division_kind(kind: &str) -> bool {
+    kind == "division"
+}
+
+pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+    let mut places: Vec<Span> = Vec::new();
+    gazetteer_places(s, out, &mut places);
+    composed_places(s, out, &mut places);
+}
+
+fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &mut Vec<Span>) {
+    for h in &s.names {
+        let span = h.start..h.end;
+        let aligned = s.boundary(h.start) && s.boundary(h.end);
+        let mut divisions = Vec::new();
+        let mut short = true;
+        let mut other = None;
+        for e in h.what {
+            match *e {
+                NameEntry::Division { idx, short: is_short } => {
+                    divisions.push(idx);
+                    short &= is_short;
+                }
+                NameEntry::Country { idx, alias } if other.is_none() && (!alias || aligned) => {
+                    other = Some(Detail::Country(idx));
+                }
+                NameEntry::World { idx, alias } if other.is_none() && (!alias || aligned) => {
+                    other = Some(Detail::World(idx));
+                }
+                _ => {}
+            }
+        }
+        if !divisions.is_empty() {
+            if short {
+                // a short form must stand as a word of its own (河南 in 河南话 is not the province)
+                if !aligned && !followed_by_name_part(s, h.end) {
+                    continue;
+                }
+                // a full name of something else wins (河南 is both 河南省 and 河南蒙古族自治县)
+                divisions.retain(|&d| s.g.divisions.items[d].short.iter().any(|x| s.slice(&span) == *x));
+            } else {
+                let name = s.slice(&span);
+                divisions.retain(|&d| s.g.divisions.items[d].name == name);
+            }
+            if divisions.is_empty() {
+                continue;
+            }
+            let score = if short { 2.0 } else { 3.0 };
+            out.push(
+                Candidate::new(
+                    span.clone(),
+                    s.index,
+                    EntityKind::Place,
+                    Class::Division,
+                    Detail::Division {
+                        candidates: divisions,
+                        short,
+                    },
+                )
+                .with_score(score),
+            );
+            places.push(span);
+        } else if let Some(detail) = other {
+            out.push(
+                Candidate::new(span.clone(), s.index, EntityKind::Place, Class::Geographic, detail)
+                    .with_score(2.5),
+            );
+            places.push(span);
+        }
+    }
+}
+
+/// A short place name directly followed by a suffix-composed name (鹤壁东站: 鹤壁 is inside 鹤壁东).
+fn followed_by_name_part(s: &SentenceContext<'_>, end: usize) -> bool {
+    s.token_at(end).is_some_and(|t| t.span.start < end)
+        && suffix_at(&s.lex.place_suffixes, s.text, (end + 3).min(s.span.end)).is_some()
+}
+
+fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &mut Vec<Span>) {
+    for e in s.span.start + 1..=s.span.end {
+        let Some(si) = suffix_at(&s.lex.place_suffixes, s.text, e) else {
+            continue;
+        };
+        let suffix = &s.lex.place_suffixes[si];
+        let suffix_start = e - suffix.len();
+        if suffix_start < s.span.start {
+            continue;
+        }
+        // already a gazetteer name ending here (石林镇), or inside one
+        if places.iter().any(|p| p.start <= suffix_start && e <= p.end && p.end == e)
+            || places.iter().any(|p| p.start < e && e < p.end)
+        {
+            continue;
+        }
+        // the suffix must end a word (路 in 路口 is no road)
+        if !s.boundary(e) {
+            continue;
+        }
+        let kind = s.g.place_suffixes[si].kind.as_str();
+        if let Some(c) = compose(s, places, suffix_start, e, kind) {
+            places.push(c.span.clone());
+            out.push(c);
+        }
+    }
+}
+
+fn compose(
+    s: &SentenceContext<'_>,
+    places: &[Span],
+    suffix_start: usize,
+    end: usize,
+    kind: &str,
+) -> Option<Candidate> {
+    let division = is_division_kind(kind);
+    // a place written right before, with at most 4 name characters in between
+    let area = places
+        .iter()
+        .filter(|p| p.end <= suffix_start && suffix_start - p.end <= 4 && p.end > s.span.start)
+        .max_by_key(|p| p.end)
+        .filter(|p| s.chars(&(p.end..suffix_start)).iter().all(|&c| is_han(c)))
+        .cloned();
+    let (name_start, area) = match area {
+        Some(p) => (p.end, Some(p)),
+        None => (name_part_start(s, suffix_start, end, kind)?, None),
+    };
+    let name_chars = s.chars(&(name_start..suffix_start));
+    if let Some(&first) = name_chars.first() {
+        if NOT_FIRST.contains(first) {
+            return None;
+        }
+    }
+    if name_chars.iter().any(|&c| !is_han(c) && !c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let suffix_len = end - suffix_start;
+    if area.is_none() && name_chars.is_empty() {
+        return None;
+    }
+    // a scope character before a facility (市人民会堂)
+    let scope = (area.is_none() && !division && name_start > s.span.start)
+        .then(|| s.ch(name_start - 1))
+        .filter(|c| "市县区省".contains(*c) && !is_bound_before(s, name_start - 1));
+    let class = if division { Class::Division } else { Class::Facility };
+    let (span, detail, form) = match (&area, scope) {
+        (Some(p), _) if division => (
+            name_start..end,
+            if matches!(kind, "division") && (s.ends_with_at(end, "村") || s.ends_with_at(end, "社区")) {
+                Detail::Village { area: Some(p.clone()) }
+            } else {
+                Detail::Place {
+                    area: Some(Area::Place(p.clone())),
+                }
+            },
+            Form::Name,
+        ),
+        (Some(p), _) => (
+            p.start..end,
+            Detail::Place {
+                area: Some(Area::Place(p.clone())),
+            },
+            Form::Name,
+        ),
+        (None, Some(c)) => (
+            name_start - 1..end,
+            Detail::Place {
+                area: Some(Area::Scope(c)),
+            },
+            Form::Implicit,
+        ),
+        (None, None) => {
+            if division && (s.ends_with_at(end, "村") || s.ends_with_at(end, "社区")) {
+                (name_start..end, Detail::Village { area: None }, Form::Name)
+            } else {
+                (name_start..end, Detail::Place { area: None }, Form::Name)
+            }
+        }
+    };
+    // a bare village name must be known to the village table or read as a place name by jieba
+    if area.is_none() && detail == (Detail::Village { area: None }) {
+        let name = s.slice(&span);
+        let tagged_place = s
+            .token_starting(span.start)
+            .is_some_and(|t| t.span.end == span.end && t.tag == "ns");
+        if s.g.villages.lookup(&name).is_empty() && !tagged_place {
+            return None;
+        }
+    }
+    let _ = suffix_len;
+    Some(Candidate::new(span, s.index, EntityKind::Place, class, detail).with_form(form).with_score(2.2))
+}
+
+/// Where the name part before a place suffix begins when no place is written before it.
+fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kind: &str) -> Option<usize> {
+    let mut start = suffix_start;
+    let mut tokens = 0;
+    // villages: the longest name in the village table (up to 4 characters before the suffix)
+    if s.ends_with_at(end, "村") || s.ends_with_at(end, "社区") {
+        let suffix: String = s.slice(&(suffix_start..end));
+        for n in (2..=4).rev() {
+            if suffix_start < s.span.start + n {
+                continue;
+            }
+            let st = suffix_start - n;
+            let name: String = s.slice(&(st..suffix_start)) + &suffix;
+            if s.boundary(st) && !s.g.villages.lookup(&name).is_empty() {
+                return Some(st);
+            }
+        }
+    }
+    while start > s.span.start && tokens < 3 {
+        let Some(t) = s.token_ending(start) else {
+            break;
+        };
+        let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "nt");
+        let common = matches!(t.tag.as_str(), "n" | "vn" | "an" | "b" | "f" | "s" | "a" | "m");
+        let text = s.slice(&t.span);
+        if text.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric()) {
+            break;
+        }
+        if proper || (common && (kind == "area" || kind == "facility" || kind == "division") && tokens < 2) {
+            if text.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {
+                break;
+            }
+            start = t.span.start;
+            tokens += 1;
+            if proper && kind == "road" {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if start == suffix_start {
+        return None;
+    }
+    // roads and divisions need a proper name part
+    if kind == "road" || kind == "division" {
+        let proper = s.tokens.iter().any(|t| {
+            t.span.start >= start
+                && t.span.end <= suffix_start
+                && matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "j" | "nrt" | "nrfg")
+        });
+        if !proper {
+            return None;
+        }
+    }
+    Some(start)
+}
+
+/// A scope character bound to the word before it (城市, 全市, 各县区, 超市) is no scope.
+pub fn is_bound_before(s: &SentenceContext<'_>, i: usize) -> bool {
+    if i <= s.span.start {
+        return false;
+    }
+    let prev = s.ch(i - 1);
+    if "全我本该各两每这那此".contains(prev) {
+        return true;
+    }
+    let pair: String = [prev, s.ch(i)].iter().collect();
+    is_han(prev) && s.seg.has_word(&pair)
+}

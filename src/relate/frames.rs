@@ -1,0 +1,229 @@
+//! Verb frames: who inspected or visited what (督导, 检查, 慰问, 调研 … at a place, checkpoint or
+//! organisation; the people who went along, 一同督导, too), who served where (值守, 执勤, 坚守,
+//! 吃住在), who gave what to whom (向 X 捐赠 200万元), who belongs to what (由…组成的, 成立了), and
+//! the tours of 从A到B…都留下了…的足迹.
+
+use super::{Item, Relating};
+use crate::gazetteer::FrameKind;
+use crate::model::{EntityKind, RelationKind};
+use crate::recognize::SentenceContext;
+
+/// Words that open the place of a visit or of service (到浚县, 在卡点, 深入…).
+const LOCATIVE: &[&str] = &["到", "在", "赴", "深入", "来到", "前往", "走进", "奔赴", "分赴", "进入"];
+
+fn clause_bounds(sc: &SentenceContext<'_>, at: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
+    let start = (sc.span.start..at).rev().find(|&i| stop(sc.ch(i))).map_or(sc.span.start, |i| i + 1);
+    let end = (at..sc.span.end).find(|&i| stop(sc.ch(i))).unwrap_or(sc.span.end);
+    (start, end)
+}
+
+pub fn frames(r: &mut Relating<'_>) {
+    for s in 0..r.ctx.len() {
+        let sc = &r.ctx[s];
+        let mut verbs = Vec::new();
+        for i in sc.span.start..sc.span.end {
+            if let Some((w, k)) = sc.lex.frames.iter().find(|(w, _)| {
+                i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..]
+            }) {
+                // a frame verb starts a word (检查 in 检查站 is no visit)
+                let aligned = sc.boundary(i) && (sc.boundary(i + w.len()) || *k == FrameKind::Stationed);
+                let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
+                if aligned && !in_name {
+                    verbs.push((i, i + w.len(), *k));
+                }
+            }
+        }
+        for (vs, ve, kind) in verbs {
+            match kind {
+                FrameKind::Inspected => inspected(r, s, vs, ve),
+                FrameKind::Stationed => stationed(r, s, vs, ve),
+                FrameKind::Donated => donated(r, s, vs, ve),
+                FrameKind::Speech | FrameKind::Lead => {}
+            }
+        }
+        composed_of(r, s);
+        founded(r, s);
+    }
+}
+
+fn places_between(r: &Relating<'_>, s: usize, from: usize, to: usize) -> Vec<Item> {
+    r.items[s]
+        .iter()
+        .filter(|x| x.span.start >= from && x.span.end <= to)
+        .filter(|x| matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation))
+        .cloned()
+        .collect()
+}
+
+/// People (or a team) acting in a clause: those before position `at`, nearest first, with the
+/// names listed with them (陈洋任、张文明); else the last person of the sentences before.
+fn actors(r: &Relating<'_>, s: usize, at: usize, teams: bool) -> Vec<usize> {
+    let sc = &r.ctx[s];
+    let ok = |x: &Item| x.kind == EntityKind::Person || (teams && x.kind == EntityKind::Organisation);
+    let before: Vec<&Item> = r.items[s].iter().filter(|x| x.span.end <= at).collect();
+    let Some(last) = before.iter().rposition(|x| ok(x)) else {
+        // the actor carried through a dated item (1月29日,张卫东到…督导): earlier sentence
+        return (s.saturating_sub(2)..s)
+            .rev()
+            .find_map(|k| r.items[k].iter().rev().find(|x| x.kind == EntityKind::Person).map(|x| vec![x.entity]))
+            .unwrap_or_default();
+    };
+    let mut out = vec![before[last].entity];
+    let mut pos = before[last].span.start;
+    for x in before[..last].iter().rev() {
+        let gap = sc.slice(&(x.span.end..pos));
+        if x.kind == before[last].kind && (gap == "、" || gap == "和" || gap == "与") {
+            out.push(x.entity);
+            pos = x.span.start;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
+    let sc = &r.ctx[s];
+    let (cs, _) = clause_bounds(sc, vs);
+    // the places between a locative word of the clause and the verb
+    let loc = (cs..vs).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && sc.boundary(i)));
+    let objects: Vec<Item> = match loc {
+        Some(l) => places_between(r, s, l, vs),
+        None => Vec::new(),
+    };
+    // or the checkpoint right after the verb (督导鹤壁东站卡点)
+    let objects = if objects.is_empty() {
+        r.items[s]
+            .iter()
+            .filter(|x| x.span.start == ve && x.kind == EntityKind::Checkpoint)
+            .cloned()
+            .collect()
+    } else {
+        objects
+    };
+    if objects.is_empty() {
+        return;
+    }
+    let subject_end = loc.unwrap_or(vs);
+    let mut people: Vec<usize> = actors(r, s, subject_end, false)
+        .into_iter()
+        .filter(|&p| r.entities[p].kind == EntityKind::Person)
+        .collect();
+    // 一同督导 / 陪同: the people named after 陪同 or in 一同 lists go along
+    for x in r.items[s].iter().filter(|x| x.kind == EntityKind::Person && x.span.start >= cs && x.span.end <= vs) {
+        if !people.contains(&x.entity) {
+            people.push(x.entity);
+        }
+    }
+    for p in people {
+        for o in &objects {
+            r.add(p, RelationKind::Inspected, o.entity, s);
+        }
+    }
+}
+
+fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
+    let sc = &r.ctx[s];
+    let (cs, ce) = clause_bounds(sc, vs);
+    // where: a checkpoint or place after a locative word before the verb, or after the verb (坚守在…卡点)
+    let before: Vec<Item> = (cs..vs)
+        .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
+        .map(|l| places_between(r, s, l, vs))
+        .unwrap_or_default();
+    let after: Vec<Item> = places_between(r, s, ve, ce);
+    let mut objects: Vec<Item> = if !before.is_empty() { before } else { after };
+    // a named checkpoint wins over the place it is at
+    if objects.iter().any(|x| x.kind == EntityKind::Checkpoint) {
+        objects.retain(|x| x.kind == EntityKind::Checkpoint);
+    }
+    objects.retain(|x| x.kind != EntityKind::Organisation);
+    let Some(o) = objects.last().cloned() else { return };
+    let start = objects.first().map_or(vs, |x| x.span.start);
+    let locative = (cs..start).rev().find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w))).unwrap_or(start);
+    for a in actors(r, s, locative.min(vs), true) {
+        if a != o.entity {
+            r.add(a, RelationKind::StationedAt, o.entity, s);
+        }
+    }
+}
+
+fn donated(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
+    let sc = &r.ctx[s];
+    let (cs, ce) = clause_bounds(sc, vs);
+    // 向/为 X 捐赠: X must stand right before the verb
+    let recipient = r.items[s].iter().find(|x| {
+        x.span.end == vs
+            && x.span.start > cs
+            && matches!(sc.ch(x.span.start - 1), '向' | '为' | '给')
+            && matches!(x.kind, EntityKind::Place | EntityKind::Organisation | EntityKind::Person)
+    });
+    // 捐赠…, 支援 X
+    let recipient = recipient.cloned().or_else(|| {
+        (ce..sc.span.end.saturating_sub(2))
+            .find(|&i| sc.at(i, "支援") || sc.at(i, "捐给"))
+            .and_then(|i| r.items[s].iter().find(|x| x.span.start == i + 2).cloned())
+    });
+    let Some(recipient) = recipient else { return };
+    let donor_end = if sc.ch(recipient.span.start - 1) == '向' || sc.ch(recipient.span.start - 1) == '为' {
+        recipient.span.start - 1
+    } else {
+        vs
+    };
+    let donors = actors(r, s, donor_end, true);
+    let Some(&donor) = donors.first() else { return };
+    // the amount: what follows the verb up to the clause end
+    let amount = sc.slice(&(ve..ce)).trim_start_matches(['了', ':']).to_owned();
+    if donor != recipient.entity {
+        let rel = r.add(donor, RelationKind::DonatedTo, recipient.entity, s);
+        if !amount.is_empty() {
+            rel.amount = Some(amount);
+        }
+    }
+}
+
+/// 由市财政局、市卫健委、市住建局等部门组成的物资保障组: the listed are members of what follows.
+fn composed_of(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let mut found = Vec::new();
+    for i in sc.span.start..sc.span.end.saturating_sub(3) {
+        if !sc.at(i, "组成的") {
+            continue;
+        }
+        let Some(you) = (sc.span.start..i).rev().find(|&k| sc.ch(k) == '由') else { continue };
+        let Some(whole) = r.items[s].iter().find(|x| x.span.start == i + 3 && x.kind == EntityKind::Organisation) else {
+            continue;
+        };
+        for m in r.items[s].iter().filter(|x| x.span.start > you && x.span.end <= i && x.kind == EntityKind::Organisation) {
+            found.push((m.entity, whole.entity));
+        }
+    }
+    for (m, w) in found {
+        r.add(m, RelationKind::MemberOf, w, s);
+    }
+}
+
+/// 该所成立了抗疫突击队联合党支部: what an organisation sets up is its sub-unit.
+fn founded(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let mut found = Vec::new();
+    for (k, x) in r.items[s].iter().enumerate() {
+        if x.kind != EntityKind::Organisation {
+            continue;
+        }
+        let rest = sc.after(x.span.end, 3);
+        let skip = if rest.starts_with("成立了") {
+            3
+        } else if rest.starts_with("成立") {
+            2
+        } else {
+            continue;
+        };
+        if let Some(y) = r.items[s].get(k + 1).filter(|y| y.span.start == x.span.end + skip && y.kind == EntityKind::Organisation) {
+            found.push((y.entity, x.entity));
+        }
+    }
+    for (y, x) in found {
+        r.add(y, RelationKind::SubOrganizationOf, x, s);
+    }
+}

@@ -1,0 +1,125 @@
+//! Relate: the facts between entities, each with the sentence it was read from — posts and heads
+//! from role phrases ([`post`]), visits, service at checkpoints, gifts and membership from verb
+//! frames ([`frames`]), and weighted co-mentions ([`comention`]). The facts that names state by
+//! themselves (罗庄村 in 石林镇, 感染科 of 市第三人民医院) come from the Resolve stage.
+
+pub mod comention;
+pub mod frames;
+pub mod post;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{CoMention, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind};
+use crate::recognize::{Recognized, SentenceContext};
+use crate::resolve::Resolved;
+use std::collections::HashMap;
+
+/// A mention as the relation rules see it: span, entity and kind, in text order per sentence.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub span: std::ops::Range<usize>,
+    pub entity: usize,
+    pub kind: EntityKind,
+    pub form: MentionForm,
+}
+
+/// Everything the rules read and write.
+pub struct Relating<'a> {
+    pub ctx: &'a [SentenceContext<'a>],
+    pub g: &'a Gazetteer,
+    pub rec: &'a Recognized,
+    pub entities: &'a mut Vec<Entity>,
+    keys: HashMap<String, usize>,
+    /// flat mentions of each sentence, in text order
+    pub items: Vec<Vec<Item>>,
+    /// nested mentions of each sentence
+    pub nested: Vec<Vec<Item>>,
+    pub relations: Vec<Relation>,
+    pub home: &'a crate::resolve::Home,
+}
+
+impl<'a> Relating<'a> {
+    pub fn new(
+        ctx: &'a [SentenceContext<'a>],
+        g: &'a Gazetteer,
+        rec: &'a Recognized,
+        resolved: &'a mut Resolved,
+    ) -> Self {
+        let mut items = vec![Vec::new(); ctx.len()];
+        let mut nested = vec![Vec::new(); ctx.len()];
+        for m in &resolved.mentions {
+            let item = Item {
+                span: m.span.clone(),
+                entity: m.entity,
+                kind: resolved.entities[m.entity].kind,
+                form: m.form,
+            };
+            if m.nested {
+                nested[m.sentence].push(item);
+            } else {
+                items[m.sentence].push(item);
+            }
+        }
+        let keys = resolved
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
+        let relations = std::mem::take(&mut resolved.structural);
+        Relating {
+            ctx,
+            g,
+            rec,
+            entities: &mut resolved.entities,
+            keys,
+            items,
+            nested,
+            relations,
+            home: &resolved.home,
+        }
+    }
+
+    /// Find or create the entity with this key.
+    pub fn entity(&mut self, e: Entity) -> usize {
+        if let Some(&i) = self.keys.get(&e.key) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.keys.insert(e.key.clone(), i);
+        self.entities.push(e);
+        i
+    }
+
+    pub fn add(&mut self, subject: usize, kind: RelationKind, object: usize, sentence: usize) -> &mut Relation {
+        self.relations.push(Relation {
+            subject,
+            kind,
+            object,
+            title: None,
+            amount: None,
+            sentence,
+        });
+        self.relations.last_mut().expect("just pushed")
+    }
+}
+
+/// Read the relations of a document.
+pub fn relate(
+    ctx: &[SentenceContext<'_>],
+    g: &Gazetteer,
+    rec: &Recognized,
+    resolved: &mut Resolved,
+) -> (Vec<Relation>, Vec<CoMention>) {
+    let mentions: Vec<Mention> = resolved.mentions.clone();
+    let mut r = Relating::new(ctx, g, rec, resolved);
+    post::posts(&mut r);
+    frames::frames(&mut r);
+    let mut relations = r.relations;
+    relations.retain(|x| x.subject != x.object);
+    relations.sort_by(|a, b| {
+        (a.subject, a.kind, a.object, &a.title, a.sentence).cmp(&(b.subject, b.kind, b.object, &b.title, b.sentence))
+    });
+    relations.dedup_by(|a, b| (a.subject, a.kind, a.object, &a.title) == (b.subject, b.kind, b.object, &b.title));
+    let comentions = comention::comentions(&mentions);
+    (relations, comentions)
+}

@@ -1,0 +1,324 @@
+//! Posts and heads from role phrases: ORG TITLE NAME (市纪委监委驻市住建局纪检组组长吴福生), TITLE
+//! NAME with the organisation implied by the title (市长郭浩 → 鹤壁市人民政府), chains that give one
+//! person several posts (市人社局党组书记、局长张国富), bylines (□本报记者 尹新婷 范鑫), TITLE任TITLE
+//! (由市委书记任政委…的指挥部: the holder of the first title takes the second), copulas
+//! (王新国、张晓霞是市人民医院的一对医生), 作为 ORG TITLE, and 派驻.
+
+use super::{Item, Relating};
+use crate::gazetteer::{Level, Title, render};
+use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
+use indexmap::IndexSet;
+
+/// Titles that make a member rather than a post holder.
+fn member_title(t: &str) -> bool {
+    matches!(t, "组员" | "成员" | "队员")
+}
+
+/// A party organ written at the end of an organisation's name (…党组, …党委).
+fn party_organ(name: &str) -> bool {
+    ["党组", "党委", "党总支", "党支部", "党工委"].iter().any(|s| name.ends_with(s))
+}
+
+pub fn posts(r: &mut Relating<'_>) {
+    for s in 0..r.ctx.len() {
+        let people: Vec<Item> = r.items[s]
+            .iter()
+            .filter(|i| i.kind == EntityKind::Person && i.form == MentionForm::Name)
+            .cloned()
+            .collect();
+        for (k, p) in people.iter().enumerate() {
+            let mut chain = title_chain(r, s, p.span.start);
+            if chain.is_empty() && matches!(r.ctx[s].kind, SentenceKind::Byline | SentenceKind::Caption) {
+                chain = byline_chain(r, s, &people[..k], p.span.start);
+            }
+            emit(r, s, p.entity, &chain);
+        }
+        appointed(r, s);
+        copula(r, s);
+        as_title(r, s);
+        seconded(r, s);
+    }
+}
+
+/// One title of a chain and the organisation written before it.
+#[derive(Debug, Clone)]
+struct Link {
+    title: usize,
+    text: String,
+    org: Option<usize>,
+    /// the organisation is a place (浚县县委书记)
+    org_is_place: bool,
+}
+
+/// Titles (with their organisations) standing right before position `start`, left to right.
+fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
+    let sc = &r.ctx[s];
+    let mut pos = start;
+    if pos > sc.span.start && sc.ch(pos - 1) == ' ' {
+        pos -= 1;
+    }
+    let mut out = Vec::new();
+    while let Some(t) = sc.titles.iter().find(|t| t.end == pos) {
+        let org = org_before(r, s, t.start, t.end);
+        out.push(Link {
+            title: t.what,
+            text: sc.slice(&(t.start..t.end)),
+            org: org.as_ref().map(|o| o.entity),
+            org_is_place: org.as_ref().is_some_and(|o| o.kind == EntityKind::Place),
+        });
+        pos = org.map_or(t.start, |o| o.span.start.min(t.start));
+        if pos > sc.span.start + 1 && matches!(sc.ch(pos - 1), '、' | ',') && sc.titles.iter().any(|t| t.end == pos - 1) {
+            pos -= 1;
+            continue;
+        }
+        break;
+    }
+    out.reverse();
+    out
+}
+
+/// The organisation (or place, or pronoun) written right before a title, or ending inside it when
+/// the title begins with the organisation's last word (市人社局党组 + 党组书记).
+fn org_before(r: &Relating<'_>, s: usize, t_start: usize, t_end: usize) -> Option<Item> {
+    r.items[s]
+        .iter()
+        .chain(r.nested[s].iter())
+        .filter(|i| matches!(i.kind, EntityKind::Organisation | EntityKind::Place | EntityKind::Checkpoint))
+        .filter(|i| i.span.end == t_start || (i.span.start < t_start && i.span.end > t_start && i.span.end < t_end))
+        .max_by_key(|i| (i.span.end, i.span.len()))
+        .cloned()
+}
+
+/// In a byline, names after the first take the title of the first (□本报记者 尹新婷 范鑫 王帅).
+fn byline_chain(r: &Relating<'_>, s: usize, before: &[Item], start: usize) -> Vec<Link> {
+    let sc = &r.ctx[s];
+    let mut pos = start;
+    for p in before.iter().rev() {
+        let gap = sc.slice(&(p.span.end..pos));
+        if !gap.chars().all(|c| c == ' ' || c == '、') {
+            break;
+        }
+        let chain = title_chain(r, s, p.span.start);
+        if !chain.is_empty() {
+            return chain;
+        }
+        pos = p.span.start;
+    }
+    Vec::new()
+}
+
+/// Record the posts (and heads) of a chain for a person.
+fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
+    let mut previous_org: Option<usize> = None;
+    for link in chain {
+        let title = r.g.titles[link.title].clone();
+        let org = match link.org {
+            Some(o) if !link.org_is_place || title.scope.is_none() => Some(o),
+            Some(place) => implied_org(r, s, &title, Some(place)),
+            None => match previous_org {
+                Some(prev) if title.kind != "party" && party_organ(&r.entities[prev].name) => {
+                    parent_of(r, prev).or(Some(prev))
+                }
+                Some(prev) if title.scope.is_none() && title.kind != "media" => Some(prev),
+                _ => implied_org(r, s, &title, None),
+            },
+        };
+        let Some(org) = org else { continue };
+        previous_org = Some(org);
+        post(r, s, person, org, &title, &link.text);
+    }
+}
+
+fn post(r: &mut Relating<'_>, s: usize, person: usize, org: usize, title: &Title, text: &str) {
+    if title.kind == "person" {
+        return;
+    }
+    if member_title(&title.text) {
+        r.add(person, RelationKind::MemberOf, org, s);
+        return;
+    }
+    r.add(person, RelationKind::Post, org, s).title = Some(text.to_owned());
+    if title.heads {
+        r.add(person, RelationKind::Leads, org, s).title = Some(title.text.clone());
+    }
+}
+
+/// The organisation a title names by itself: 市长 → 鹤壁市人民政府, 记者 → the article's paper.
+fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usize>) -> Option<usize> {
+    if title.kind == "media" {
+        return newspaper(r);
+    }
+    let template = title.org.clone()?;
+    let item = r.ctx[s].item;
+    let area_name = match place {
+        Some(p) => r.entities[p].name.clone(),
+        None => {
+            let level = title.scope?;
+            let d = if level == Level::Village { None } else { r.home.area(item, level) }?;
+            r.g.divisions.items[d].name.clone()
+        }
+    };
+    let name = render(&template, &area_name);
+    let unit = r.g.org_units.iter().find(|u| u.full == template);
+    let class = unit.map_or(
+        if title.kind == "party" { Class::Party } else { Class::Government },
+        |u| u.class,
+    );
+    let mut aliases = IndexSet::new();
+    if let Some(f) = unit.and_then(|u| u.formal.as_deref()) {
+        aliases.insert(render(f, &area_name));
+    }
+    Some(r.entity(Entity {
+        kind: EntityKind::Organisation,
+        class,
+        name: name.clone(),
+        aliases,
+        key: format!("org/{name}"),
+        division_code: None,
+    }))
+}
+
+/// The article's newspaper: a named paper of the text (鹤壁日报).
+fn newspaper(r: &Relating<'_>) -> Option<usize> {
+    r.entities.iter().position(|e| {
+        e.kind == EntityKind::Organisation
+            && e.class == Class::Media
+            && ["日报", "晚报", "日报社", "报社", "时报", "早报"].iter().any(|x| e.name.ends_with(x))
+    })
+}
+
+/// The organisation a party organ belongs to (市人社局 for 市人社局党组).
+fn parent_of(r: &Relating<'_>, org: usize) -> Option<usize> {
+    r.relations
+        .iter()
+        .find(|x| x.subject == org && x.kind == RelationKind::SubOrganizationOf)
+        .map(|x| x.object)
+}
+
+/// The person holding a title in this document (马富国 for 市委书记).
+fn holder(r: &Relating<'_>, title: &str) -> Option<usize> {
+    r.relations
+        .iter()
+        .find(|x| x.kind == RelationKind::Post && x.title.as_deref() == Some(title))
+        .map(|x| x.subject)
+}
+
+/// 由市委书记任政委、市长任指挥长的市新冠肺炎疫情防控工作指挥部: the holder of the first title takes
+/// the second in the organisation after 的.
+fn appointed(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let mut found = Vec::new();
+    for t2 in &sc.titles {
+        if t2.start < sc.span.start + 2 || sc.ch(t2.start - 1) != '任' {
+            continue;
+        }
+        let Some(t1) = sc.titles.iter().find(|t| t.end == t2.start - 1) else {
+            continue;
+        };
+        // the organisation after the next 的
+        let Some(de) = (t2.end..sc.span.end).find(|&i| sc.ch(i) == '的') else {
+            continue;
+        };
+        let Some(org) = r.items[s]
+            .iter()
+            .find(|i| i.span.start == de + 1 && i.kind == EntityKind::Organisation)
+        else {
+            continue;
+        };
+        found.push((sc.slice(&(t1.start..t1.end)), t2.what, sc.slice(&(t2.start..t2.end)), org.entity));
+    }
+    for (t1, t2, t2_text, org) in found {
+        if let Some(person) = holder(r, &t1) {
+            let title = r.g.titles[t2].clone();
+            post(r, s, person, org, &title, &t2_text);
+        }
+    }
+}
+
+/// 王新国、张晓霞是市人民医院的一对医生夫妻: people, 是, an organisation, 的, a title.
+fn copula(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let items = r.items[s].clone();
+    for (k, org) in items.iter().enumerate() {
+        if org.kind != EntityKind::Organisation || org.span.start < sc.span.start + 1 || sc.ch(org.span.start - 1) != '是' {
+            continue;
+        }
+        if sc.ch(org.span.end) != '的' {
+            continue;
+        }
+        let Some(t) = sc.titles.iter().find(|t| t.start > org.span.end && t.start <= org.span.end + 4) else {
+            continue;
+        };
+        // the people before 是, separated by 、
+        let mut people = Vec::new();
+        let mut pos = org.span.start - 1;
+        for p in items[..k].iter().rev() {
+            if p.kind != EntityKind::Person || !sc.slice(&(p.span.end..pos)).chars().all(|c| c == '、') {
+                break;
+            }
+            people.push(p.entity);
+            pos = p.span.start;
+        }
+        let title = r.g.titles[t.what].clone();
+        let text = sc.slice(&(t.start..t.end));
+        for p in people {
+            post(r, s, p, org.entity, &title, &text);
+        }
+    }
+}
+
+/// 作为市人民医院新冠肺炎救治专家组组员之一, 他…: the person is the one of the passage.
+fn as_title(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let mut found = Vec::new();
+    for i in sc.span.start..sc.span.end.saturating_sub(2) {
+        if !sc.at(i, "作为") {
+            continue;
+        }
+        let Some(org) = r.items[s].iter().find(|x| x.span.start == i + 2 && x.kind == EntityKind::Organisation) else {
+            continue;
+        };
+        let Some(t) = sc.titles.iter().find(|t| org.span.end >= t.start && org.span.end <= t.end && t.start >= org.span.start) else {
+            continue;
+        };
+        // a name right after the title belongs to the ordinary rule
+        if r.items[s].iter().any(|x| x.kind == EntityKind::Person && x.span.start == t.end) {
+            continue;
+        }
+        let after = r.items[s].iter().find(|x| x.kind == EntityKind::Person && x.span.start > t.end).map(|x| x.entity);
+        let before = (0..=s).rev().take(2).find_map(|k| {
+            r.items[k]
+                .iter()
+                .rev()
+                .find(|x| x.kind == EntityKind::Person && (k < s || x.span.end <= i))
+                .map(|x| x.entity)
+        });
+        if let Some(p) = after.or(before) {
+            found.push((p, org.entity, t.what, sc.slice(&(t.start..t.end))));
+        }
+    }
+    for (p, org, t, text) in found {
+        let title = r.g.titles[t].clone();
+        post(r, s, p, org, &title, &text);
+    }
+}
+
+/// 区残联派驻该村第一书记张全军: the person sent is a member of the organisation sending them.
+fn seconded(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let mut found = Vec::new();
+    for i in sc.span.start..sc.span.end.saturating_sub(1) {
+        if !sc.at(i, "派驻") && !sc.at(i, "选派") {
+            continue;
+        }
+        let Some(org) = r.items[s].iter().find(|x| x.span.end == i && x.kind == EntityKind::Organisation) else {
+            continue;
+        };
+        if let Some(p) = r.items[s].iter().find(|x| x.kind == EntityKind::Person && x.span.start > i) {
+            found.push((p.entity, org.entity));
+        }
+    }
+    for (p, org) in found {
+        r.add(p, RelationKind::MemberOf, org, s);
+    }
+}

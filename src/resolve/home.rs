@@ -1,0 +1,115 @@
+//! The home area of an article and of each of its items: the city (and county) the text is about,
+//! read from the divisions it names — so that 我市, 市住建局 and 县人民医院 resolve to it.
+
+use crate::gazetteer::{Gazetteer, Level};
+use crate::recognize::{Area, Candidate, Detail};
+
+/// Home areas (indexes into `Divisions::items`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Home {
+    pub province: Option<usize>,
+    pub city: Option<usize>,
+    /// Per item: the county the item is about, if one stands out.
+    pub counties: Vec<Option<usize>>,
+    /// Per item: the township the item is about, if one stands out.
+    pub townships: Vec<Option<usize>>,
+}
+
+impl Home {
+    /// The home area of a level for an item; `None` when the article gives none.
+    pub fn area(&self, item: usize, level: Level) -> Option<usize> {
+        match level {
+            Level::Province => self.province,
+            Level::Prefecture => self.city,
+            Level::County => self.counties.get(item).copied().flatten(),
+            Level::Township => self.townships.get(item).copied().flatten(),
+            Level::Village => None,
+        }
+    }
+
+    /// The nearest home area of an item, whatever its level.
+    pub fn nearest(&self, item: usize) -> Option<usize> {
+        self.area(item, Level::County).or(self.city).or(self.province)
+    }
+
+    /// The area a scope character stands for (市 → city, 县/区 → county, 省 → province).
+    pub fn scope(&self, item: usize, c: char) -> Option<usize> {
+        match c {
+            '市' => self.city,
+            '县' | '区' => self.area(item, Level::County),
+            '省' => self.province,
+            '镇' | '乡' => self.area(item, Level::Township),
+            '*' => self.nearest(item),
+            _ => None,
+        }
+    }
+}
+
+/// Read the home areas from the division candidates (their first reading) of each item.
+pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usize, items: usize) -> Home {
+    let d = &g.divisions;
+    let mut city_votes: std::collections::HashMap<usize, f64> = Default::default();
+    let mut county_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
+    let mut town_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
+    for c in cands {
+        let Detail::Division { candidates, .. } = &c.detail else { continue };
+        // an ambiguous name votes only when all its readings agree on the city
+        let cities: Vec<usize> = candidates.iter().filter_map(|&i| d.at_level(i, Level::Prefecture)).collect();
+        let item = item_of(c.sentence);
+        if let Some(&city) = cities.first() {
+            if cities.iter().all(|&x| x == city) {
+                let w = match d.items[candidates[0]].level {
+                    Level::Prefecture => 3.0,
+                    Level::County => 2.0,
+                    Level::Township => 1.0,
+                    _ => 0.5,
+                };
+                *city_votes.entry(city).or_default() += w;
+            }
+        }
+        if candidates.len() == 1 {
+            let idx = candidates[0];
+            match d.items[idx].level {
+                Level::County => *county_votes[item].entry(idx).or_default() += 1.0,
+                Level::Township => {
+                    *town_votes[item].entry(idx).or_default() += 1.0;
+                    if let Some(county) = d.at_level(idx, Level::County) {
+                        *county_votes[item].entry(county).or_default() += 0.5;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // scope expansions in organisation chains also tell the city (鹤壁 in 鹤壁市住建局 is counted above)
+    let _ = Area::Scope('市');
+    let city = best(&city_votes);
+    let province = city.and_then(|c| d.at_level(c, Level::Province));
+    let within_city = |i: usize| city.is_none_or(|c| d.within(i, c));
+    let counties = county_votes
+        .iter()
+        .map(|votes| {
+            let filtered: std::collections::HashMap<usize, f64> =
+                votes.iter().filter(|(i, _)| within_city(**i)).map(|(i, v)| (*i, *v)).collect();
+            best(&filtered).filter(|i| filtered[i] >= 2.0)
+        })
+        .collect();
+    let townships = town_votes
+        .iter()
+        .map(|votes| best(votes).filter(|i| votes[i] >= 2.0 && within_city(*i)))
+        .collect();
+    Home {
+        province,
+        city,
+        counties,
+        townships,
+    }
+}
+
+/// The key with the most votes; ties go to the smaller index (deterministic).
+fn best(votes: &std::collections::HashMap<usize, f64>) -> Option<usize> {
+    votes
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| *k)
+}

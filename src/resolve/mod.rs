@@ -1,0 +1,451 @@
+//! Resolve: one entity per real thing. Places are linked to division codes (by context when a
+//! name is ambiguous), implicit scope is expanded with the article's home area (市住建局 →
+//! 鹤壁市住建局), abbreviations are brought to one canonical name (市发改委 = 市发展改革委 =
+//! 鹤壁市发展和改革委员会), pronoun-like references find what they stand for, and every entity gets
+//! a key derived from what identifies it — never a counter — so that shards merge by union.
+
+pub mod home;
+mod naming;
+
+pub use home::Home;
+
+use crate::gazetteer::{Gazetteer, Level};
+use crate::model::{Class, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind, Sentence, Span};
+use crate::recognize::{Antecedent, Area, Candidate, Detail, Recognized};
+use indexmap::IndexSet;
+use std::collections::HashMap;
+
+/// The entities of one document and where they are mentioned.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    /// Entity of each recognised candidate (`None`: dropped, e.g. 市委 with no home city known).
+    pub of_candidate: Vec<Option<usize>>,
+    /// Facts the names themselves state: 感染科 of 市第三人民医院, 罗庄村 in 石林镇.
+    pub structural: Vec<Relation>,
+    pub home: Home,
+}
+
+/// Entities under construction, deduplicated by key.
+#[derive(Debug, Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn entity(&mut self, kind: EntityKind, class: Class, name: &str, key: String, code: Option<String>) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.by_key.insert(key.clone(), i);
+        self.entities.push(Entity {
+            kind,
+            class,
+            name: name.to_owned(),
+            aliases: IndexSet::new(),
+            key,
+            division_code: code,
+        });
+        i
+    }
+
+    fn alias(&mut self, i: usize, alias: &str) {
+        let e = &mut self.entities[i];
+        if !alias.is_empty() && alias != e.name {
+            e.aliases.insert(alias.to_owned());
+        }
+    }
+}
+
+/// Resolve the recognised candidates of one document.
+pub fn resolve(text: &[char], sentences: &[Sentence], rec: &Recognized, g: &Gazetteer, doc_name: &str) -> Resolved {
+    let items = sentences.iter().map(|s| s.item + 1).max().unwrap_or(1);
+    let item_of = |sentence: usize| sentences.get(sentence).map_or(0, |s| s.item);
+    let home = home::detect(g, &rec.candidates, &item_of, items);
+    let mut r = Resolver {
+        text,
+        g,
+        home: &home,
+        cands: &rec.candidates,
+        item_of: &item_of,
+        b: Builder::default(),
+        of: vec![None; rec.candidates.len()],
+        structural: Vec::new(),
+        person_scope: naming::person_scope(g, &home, doc_name),
+    };
+    r.run();
+    let Resolver { b, of, structural, .. } = r;
+    let mut mentions: Vec<Mention> = rec
+        .candidates
+        .iter()
+        .zip(&of)
+        .filter_map(|(c, e)| {
+            e.map(|entity| Mention {
+                span: c.span.clone(),
+                sentence: c.sentence,
+                entity,
+                form: c.form,
+                nested: c.nested,
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    mentions.dedup_by(|a, b| a.span == b.span && a.entity == b.entity);
+    let mut structural = structural;
+    structural.sort_by_key(|r| (r.subject, r.kind, r.object));
+    structural.dedup_by(|a, b| (a.subject, a.kind, a.object) == (b.subject, b.kind, b.object));
+    Resolved {
+        entities: b.entities,
+        mentions,
+        of_candidate: of,
+        structural,
+        home,
+    }
+}
+
+struct Resolver<'a> {
+    text: &'a [char],
+    g: &'a Gazetteer,
+    home: &'a Home,
+    cands: &'a [Candidate],
+    item_of: &'a dyn Fn(usize) -> usize,
+    b: Builder,
+    of: Vec<Option<usize>>,
+    structural: Vec<Relation>,
+    person_scope: String,
+}
+
+impl Resolver<'_> {
+    fn slice(&self, span: &Span) -> String {
+        self.text[span.clone()].iter().collect()
+    }
+
+    fn run(&mut self) {
+        // places first (organisations and checkpoints name them), then the rest, each in text order
+        let order: [fn(&Detail) -> bool; 5] = [
+            |d| matches!(d, Detail::Division { .. } | Detail::Country(_) | Detail::World(_)),
+            |d| matches!(d, Detail::Village { .. } | Detail::Place { .. }),
+            |d| matches!(d, Detail::KnownOrg(_) | Detail::Org(_)),
+            |d| matches!(d, Detail::Checkpoint { .. } | Detail::Person),
+            |d| matches!(d, Detail::Pronoun(_)),
+        ];
+        for pass in order {
+            for i in 0..self.cands.len() {
+                if pass(&self.cands[i].detail) {
+                    self.of[i] = self.resolve_one(i);
+                }
+            }
+        }
+        self.nominal_suffixes();
+        self.bracketed_aliases();
+    }
+
+    /// The entity of the candidate with this span in this sentence (an area, a parent).
+    fn entity_at(&self, sentence: usize, span: &Span) -> Option<usize> {
+        self.cands
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.sentence == sentence && &c.span == span)
+            .and_then(|(i, _)| self.of[i])
+    }
+
+    fn division_of(&self, entity: usize) -> Option<usize> {
+        self.b.entities[entity]
+            .division_code
+            .as_deref()
+            .and_then(|c| self.g.divisions.by_code(c))
+    }
+
+    fn resolve_one(&mut self, i: usize) -> Option<usize> {
+        let c = &self.cands[i];
+        let surface = self.slice(&c.span);
+        let item = (self.item_of)(c.sentence);
+        match &c.detail {
+            Detail::Division { candidates, short } => {
+                let area_entity = self.preceding_place(i);
+                let area = area_entity.and_then(|e| self.division_of(e));
+                let e = match naming::choose_division(self.g, candidates, self.home, item, area, *short) {
+                    Some(idx) => self.division_entity(idx),
+                    None => {
+                        // ambiguous: left unlinked, named under the place before it or the home area
+                        let scope = area_entity
+                            .map(|a| self.b.entities[a].key.clone())
+                            .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
+                            .unwrap_or_else(|| "place".into());
+                        self.b.entity(EntityKind::Place, Class::Division, &surface, format!("{scope}/{surface}"), None)
+                    }
+                };
+                if let Some(a) = area_entity {
+                    self.structure(e, RelationKind::ContainedIn, a, c.sentence);
+                }
+                self.b.alias(e, &surface);
+                Some(e)
+            }
+            Detail::Country(idx) => {
+                let p = &self.g.countries[*idx];
+                let key = format!("place/iso/{}", p.code.as_deref().unwrap_or(&p.name));
+                let e = self.b.entity(EntityKind::Place, Class::Geographic, &p.name, key, None);
+                self.b.alias(e, &surface);
+                Some(e)
+            }
+            Detail::World(idx) => {
+                let p = &self.g.places[*idx];
+                let e = self.b.entity(EntityKind::Place, Class::Geographic, &p.name, format!("place/world/{}", p.name), None);
+                self.b.alias(e, &surface);
+                Some(e)
+            }
+            Detail::Village { area } => {
+                let area_entity = area.as_ref().and_then(|a| self.entity_at(c.sentence, a));
+                let area_div = area_entity.and_then(|e| self.division_of(e));
+                let codes = self.g.villages.lookup(&surface);
+                let code = naming::choose_village(self.g, &codes, self.home, item, area_div);
+                let e = match code {
+                    Some(code) => self.b.entity(EntityKind::Place, Class::Division, &surface, format!("place/{code}"), Some(code)),
+                    None => {
+                        let parent = area_entity
+                            .map(|a| self.b.entities[a].key.clone())
+                            .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
+                            .unwrap_or_else(|| "place".into());
+                        self.b.entity(EntityKind::Place, Class::Division, &surface, format!("{parent}/{surface}"), None)
+                    }
+                };
+                if let Some(a) = area_entity {
+                    self.structure(e, RelationKind::ContainedIn, a, c.sentence);
+                }
+                Some(e)
+            }
+            Detail::Place { area } => {
+                let (name, parent_key, parent) = match area {
+                    Some(Area::Place(p)) => {
+                        let a = self.entity_at(c.sentence, p);
+                        (surface.clone(), a.map(|a| self.b.entities[a].key.clone()), a)
+                    }
+                    Some(Area::Scope(ch)) => {
+                        let d = self.home.scope(item, *ch)?;
+                        let area_name = self.g.divisions.items[d].name.clone();
+                        let name = format!("{area_name}{}", surface.chars().skip(1).collect::<String>());
+                        let a = self.division_entity(d);
+                        (name, Some(self.b.entities[a].key.clone()), Some(a))
+                    }
+                    _ => {
+                        // an area-like place with no area written (城乡一体化示范区): the home city's
+                        let zone = ["示范区", "开发区", "集聚区", "高新区", "新区"].iter().any(|z| surface.ends_with(z));
+                        match self.home.city.filter(|_| zone) {
+                            Some(d) => {
+                                let city = self.g.divisions.items[d].name.clone();
+                                let a = self.division_entity(d);
+                                (format!("{city}{surface}"), Some(self.b.entities[a].key.clone()), Some(a))
+                            }
+                            None => (surface.clone(), None, None),
+                        }
+                    }
+                };
+                let key = format!("{}/{}", parent_key.unwrap_or_else(|| "place".into()), name);
+                let e = self.b.entity(EntityKind::Place, c.class, &name, key, None);
+                self.b.alias(e, &surface);
+                if let Some(a) = parent {
+                    self.structure(e, RelationKind::ContainedIn, a, c.sentence);
+                }
+                Some(e)
+            }
+            Detail::KnownOrg(idx) => {
+                let o = &self.g.organisations[*idx];
+                let e = self.b.entity(EntityKind::Organisation, o.class, &o.name, format!("org/{}", o.name), None);
+                self.b.alias(e, &surface);
+                Some(e)
+            }
+            Detail::Org(chain) => self.org(i, chain),
+            Detail::Checkpoint { at, needs_place } => {
+                let (name, place) = if *needs_place {
+                    let v = self.recent_village(i)?;
+                    (format!("{}{}", self.b.entities[v].name, surface), Some(v))
+                } else {
+                    (surface.clone(), at.as_ref().and_then(|a| self.entity_at(c.sentence, a)))
+                };
+                let scope = place
+                    .map(|p| self.b.entities[p].key.clone())
+                    .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
+                    .unwrap_or_else(|| "place".into());
+                let e = self.b.entity(EntityKind::Checkpoint, Class::Facility, &name, format!("checkpoint/{scope}/{name}"), None);
+                self.b.alias(e, &surface);
+                if let Some(p) = place {
+                    self.structure(e, RelationKind::ContainedIn, p, c.sentence);
+                }
+                Some(e)
+            }
+            Detail::Person => {
+                let key = format!("person/{}/{}", self.person_scope, surface);
+                Some(self.b.entity(EntityKind::Person, Class::Other, &surface, key, None))
+            }
+            Detail::Pronoun(a) => {
+                let e = self.antecedent(i, a)?;
+                self.b.alias(e, &surface);
+                Some(e)
+            }
+            Detail::None => None,
+        }
+    }
+
+    /// The entity of a division, creating it (and linking it to its parent when that is in the text).
+    fn division_entity(&mut self, idx: usize) -> usize {
+        let d = &self.g.divisions.items[idx];
+        let key = format!("place/{}", d.code);
+        self.b.entity(EntityKind::Place, Class::Division, &d.name, key, Some(d.code.clone()))
+    }
+
+    /// The place candidate that ends right where candidate `i` begins (石林镇 before 罗庄村).
+    fn preceding_place(&self, i: usize) -> Option<usize> {
+        let c = &self.cands[i];
+        self.cands
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.sentence == c.sentence && k.span.end == c.span.start && k.kind == EntityKind::Place)
+            .find_map(|(j, _)| self.of[j])
+    }
+
+    fn structure(&mut self, subject: usize, kind: RelationKind, object: usize, sentence: usize) {
+        if subject != object {
+            self.structural.push(Relation {
+                subject,
+                kind,
+                object,
+                title: None,
+                amount: None,
+                sentence,
+            });
+        }
+    }
+
+    /// The most recent village (or 该村) before candidate `i`.
+    fn recent_village(&self, i: usize) -> Option<usize> {
+        let c = &self.cands[i];
+        (0..self.cands.len())
+            .rev()
+            .filter(|&j| {
+                let k = &self.cands[j];
+                (k.sentence, k.span.start) < (c.sentence, c.span.start) && c.sentence - k.sentence <= 3
+            })
+            .find_map(|j| {
+                let e = self.of[j]?;
+                let ent = &self.b.entities[e];
+                (ent.kind == EntityKind::Place && (ent.name.ends_with('村') || ent.name.ends_with("社区"))).then_some(e)
+            })
+    }
+
+    fn antecedent(&mut self, i: usize, a: &Antecedent) -> Option<usize> {
+        let c = &self.cands[i];
+        let item = (self.item_of)(c.sentence);
+        match a {
+            Antecedent::Area(Level::Village) => self.recent_village(i),
+            Antecedent::Area(level) => {
+                let d = self.home.area(item, *level).or_else(|| {
+                    // 该区 in an item about a district that is not the item's home (rare): nearest
+                    // earlier division of that level
+                    self.earlier(i, |ent| {
+                        ent.division_code
+                            .as_deref()
+                            .and_then(Level::of_code)
+                            .is_some_and(|l| l == *level)
+                    })
+                    .and_then(|e| self.division_of(e))
+                })?;
+                Some(self.division_entity(d))
+            }
+            Antecedent::Suffix(w) => {
+                let w = w.clone();
+                self.earlier(i, |ent| {
+                    ent.kind == EntityKind::Organisation
+                        && (ent.name.ends_with(&w) || ent.aliases.iter().any(|a| a.ends_with(&w)))
+                })
+            }
+            Antecedent::Newspaper => self
+                .b
+                .entities
+                .iter()
+                .position(|e| e.kind == EntityKind::Organisation && e.class == Class::Media && naming::is_newspaper(&e.name)),
+        }
+    }
+
+    /// The entity of the nearest earlier candidate (this item) that satisfies `f`.
+    fn earlier(&self, i: usize, f: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let c = &self.cands[i];
+        (0..self.cands.len())
+            .rev()
+            .filter(|&j| {
+                let k = &self.cands[j];
+                (k.sentence, k.span.start) < (c.sentence, c.span.start)
+            })
+            .find_map(|j| self.of[j].filter(|&e| f(&self.b.entities[e])))
+    }
+
+    fn org(&mut self, i: usize, chain: &[crate::recognize::OrgSegment]) -> Option<usize> {
+        let c = &self.cands[i];
+        let item = (self.item_of)(c.sentence);
+        let names = naming::org_names(self, c.sentence, item, chain)?;
+        if c.form == MentionForm::Nominal {
+            // a bare sub-unit (综合组): only as another mention of an entity of the text
+            let surface = self.slice(&c.span);
+            let same = |n: &String| n == &surface || (surface.chars().count() >= 3 && n.ends_with(&surface));
+            return self
+                .b
+                .entities
+                .iter()
+                .position(|e| e.kind == EntityKind::Organisation && (same(&e.name) || e.aliases.iter().any(same)));
+        }
+        let e = self.b.entity(EntityKind::Organisation, c.class, &names.canonical, format!("org/{}", names.canonical), None);
+        for a in &names.aliases {
+            self.b.alias(e, a);
+        }
+        // the chain states membership and location
+        if let Some(parent) = names.parent {
+            let parent_e = self.b.entity(
+                EntityKind::Organisation,
+                parent.class.unwrap_or(Class::Other),
+                &parent.canonical,
+                format!("org/{}", parent.canonical),
+                None,
+            );
+            for a in &parent.aliases {
+                self.b.alias(parent_e, a);
+            }
+            self.structure(e, RelationKind::SubOrganizationOf, parent_e, c.sentence);
+        }
+        if let Some(place) = names.place {
+            self.structure(e, RelationKind::Location, place, c.sentence);
+        }
+        Some(e)
+    }
+
+    /// Bare words that end the name of an entity named earlier (指挥部, 示范区) are further mentions
+    /// of it.
+    fn nominal_suffixes(&mut self) {
+        let _ = &self.structural;
+    }
+
+    /// `综合组(信息排查组)`: a name in brackets right after another is a second name of it.
+    fn bracketed_aliases(&mut self) {
+        for i in 0..self.cands.len() {
+            let c = &self.cands[i];
+            if c.kind != EntityKind::Organisation || c.span.start < 1 || self.text[c.span.start - 1] != '(' {
+                continue;
+            }
+            if self.text.get(c.span.end) != Some(&')') {
+                continue;
+            }
+            let before = (0..self.cands.len()).find(|&j| {
+                let k = &self.cands[j];
+                k.sentence == c.sentence && k.span.end + 1 == c.span.start && k.kind == EntityKind::Organisation
+            });
+            if let Some(j) = before {
+                if let Some(e) = self.of[j] {
+                    let surface = self.slice(&c.span);
+                    self.b.alias(e, &surface);
+                    self.of[i] = Some(e);
+                }
+            }
+        }
+    }
+}
