@@ -15,6 +15,10 @@ pub const TITLE_TAG: &str = "title";
 pub struct Segmenter {
     jieba: Jieba,
     tags: HashMap<String, &'static str>,
+    /// jieba's own tag of every gazetteer word its bundled dictionary already had (合作 → v)
+    dictionary_tags: HashMap<String, String>,
+    /// gazetteer words added to jieba's dictionary
+    added: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -38,6 +42,8 @@ impl Segmenter {
         let mut s = Segmenter {
             jieba: Jieba::new(),
             tags: HashMap::new(),
+            dictionary_tags: HashMap::new(),
+            added: Default::default(),
         };
         for d in &g.divisions.items {
             s.add(&d.name, "ns", true);
@@ -72,20 +78,32 @@ impl Segmenter {
         s
     }
 
-    /// Add a word with its tag. A word jieba already knows keeps jieba's frequency unless `force`.
-    fn add(&mut self, word: &str, tag: &'static str, force: bool) {
+    /// Add a word with its tag. A word jieba already knows keeps its frequency, and its own tag is
+    /// remembered (see [`Segmenter::dictionary_tag`]).
+    fn add(&mut self, word: &str, tag: &'static str, _force: bool) {
         let len = word.chars().count();
         if len < 2 {
             return;
         }
         self.tags.insert(word.to_owned(), tag);
-        if self.jieba.has_word(word) && !force {
+        if self.added.contains(word) || self.dictionary_tags.contains_key(word) {
             return;
         }
-        if !self.jieba.has_word(word) {
+        if self.jieba.has_word(word) {
+            if let [t] = self.jieba.tag(word, false).as_slice() {
+                self.dictionary_tags.insert(word.to_owned(), t.tag.to_owned());
+            }
+        } else {
             let freq = if len >= 3 { 3000 } else { 800 };
             self.jieba.add_word(word, Some(freq), Some(tag));
+            self.added.insert(word.to_owned());
         }
+    }
+
+    /// jieba's own tag of a gazetteer word it knew before the gazetteer was added (合作 → v): a
+    /// place's short form that is also a common word is no name by itself.
+    pub fn dictionary_tag(&self, word: &str) -> Option<&str> {
+        self.dictionary_tags.get(word).map(String::as_str)
     }
 
     /// The gazetteer's tag of a word, if it is a gazetteer word.

@@ -104,6 +104,12 @@ impl Divisions {
         Ok(d)
     }
 
+    /// Add a further short form to a division.
+    pub fn add_short(&mut self, idx: usize, name: String) {
+        self.by_short.entry(name.clone()).or_default().push(idx);
+        self.items[idx].short.push(name);
+    }
+
     pub fn by_code(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()
     }

@@ -32,6 +32,8 @@ pub struct Gazetteer {
     pub names: NameStats,
     pub checkpoint_words: Vec<(String, CheckpointRole)>,
     pub frames: HashMap<String, FrameKind>,
+    /// Weights of the person-name model, in the order of `recognize::person::FEATURES`.
+    pub person_model: Vec<f64>,
 }
 
 /// The data files, embedded at build time.
@@ -39,6 +41,7 @@ pub(crate) mod files {
     pub const DIVISIONS: &str = include_str!("../../gazetteer/divisions.tsv");
     pub const VILLAGES: &[u8] = include_bytes!("../../gazetteer/villages.tsv.gz");
     pub const COUNTRIES: &str = include_str!("../../gazetteer/countries.tsv");
+    pub const COUNTRY_ALIASES: &str = include_str!("../../gazetteer/country-aliases.tsv");
     pub const PLACES: &str = include_str!("../../gazetteer/places.tsv");
     pub const ORGANISATIONS: &str = include_str!("../../gazetteer/organisations.tsv");
     pub const ORG_UNITS: &str = include_str!("../../gazetteer/org-units.tsv");
@@ -49,6 +52,7 @@ pub(crate) mod files {
     pub const NAME_CHARS: &str = include_str!("../../gazetteer/name-chars.tsv");
     pub const CHECKPOINTS: &str = include_str!("../../gazetteer/checkpoints.tsv");
     pub const FRAMES: &str = include_str!("../../gazetteer/frames.tsv");
+    pub const PERSON_MODEL: &str = include_str!("../../gazetteer/person-model.tsv");
 }
 
 static EMBEDDED: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(Gazetteer::parse_embedded);
@@ -61,10 +65,29 @@ impl Gazetteer {
 
     fn parse_embedded() -> Result<Self, GazetteerError> {
         use files::*;
+        let mut divisions = Divisions::parse(DIVISIONS)?;
+        let mut countries = tables::parse_countries(COUNTRIES)?;
+        for row in rows("country-aliases.tsv", COUNTRY_ALIASES) {
+            let (line, f) = row?;
+            let aliases = list(f[1]);
+            if let Some(c) = countries.iter_mut().find(|c| c.code.as_deref() == Some(f[0])) {
+                c.aliases.extend(aliases);
+            } else if let Some(d) = divisions.by_code(f[0]) {
+                for a in aliases {
+                    divisions.add_short(d, a);
+                }
+            } else {
+                return Err(GazetteerError {
+                    file: "country-aliases.tsv".into(),
+                    line,
+                    reason: format!("unknown code `{}`", f[0]),
+                });
+            }
+        }
         Ok(Self {
-            divisions: Divisions::parse(DIVISIONS)?,
+            divisions,
             villages: Villages::new(VILLAGES),
-            countries: tables::parse_countries(COUNTRIES)?,
+            countries,
             places: tables::parse_places(PLACES)?,
             organisations: tables::parse_organisations(ORGANISATIONS)?,
             org_units: tables::parse_org_units(ORG_UNITS)?,
@@ -74,6 +97,7 @@ impl Gazetteer {
             names: NameStats::parse(SURNAMES, NAME_CHARS)?,
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
             frames: tables::parse_frames(FRAMES)?,
+            person_model: tables::parse_model(PERSON_MODEL, &crate::recognize::person::FEATURES)?,
         })
     }
 }

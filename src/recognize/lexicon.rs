@@ -56,8 +56,10 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
-static GLOBAL: LazyLock<Option<Lexicon>> =
-    LazyLock::new(|| Gazetteer::embedded().ok().and_then(|g| Lexicon::new(g).ok()));
+static GLOBAL: LazyLock<Option<Lexicon>> = LazyLock::new(|| {
+    let g = Gazetteer::embedded().ok()?;
+    Lexicon::new(g, crate::segment::Segmenter::global()?).ok()
+});
 
 fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
@@ -74,10 +76,27 @@ impl Lexicon {
         GLOBAL.as_ref()
     }
 
-    pub fn new(g: &Gazetteer) -> Result<Self, aho_corasick::BuildError> {
+    pub fn new(g: &Gazetteer, seg: &crate::segment::Segmenter) -> Result<Self, aho_corasick::BuildError> {
         let mut names: HashMap<String, Vec<NameEntry>> = HashMap::new();
+        // a name that is also a common word of jieba's dictionary (合作, 和平, 资源, 城区) is no name
+        // by itself; place names the dictionary tags as places (北京/ns) are kept
+        // (jieba tags many foreign places as names: 伊拉克/nrt, 莫斯科/nr)
+        let common = |name: &str, short: bool| {
+            seg.dictionary_tag(name).is_some_and(|t| {
+                let proper = t.starts_with("ns") || t.starts_with("nr") || t.starts_with("nt") || t == "j";
+                !(proper || (!short && t == "nz"))
+            })
+        };
         let add = |name: &str, e: NameEntry, names: &mut HashMap<String, Vec<NameEntry>>| {
-            if name.chars().count() >= 2 {
+            let weak = matches!(e, NameEntry::Org { weak: true, .. });
+            let short = matches!(
+                e,
+                NameEntry::Division { short: true, .. }
+                    | NameEntry::Country { alias: true, .. }
+                    | NameEntry::World { alias: true, .. }
+                    | NameEntry::Org { alias: true, .. }
+            );
+            if name.chars().count() >= 2 && (weak || !common(name, short)) {
                 names.entry(name.to_owned()).or_default().push(e);
             }
         };

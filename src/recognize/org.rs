@@ -28,6 +28,13 @@ const GENERIC_HEADS: &[&str] = &[
     "内部", "外部", "全部", "局部", "干部", "支部", "中心", "重心", "核心", "政府", "小组", "组织", "办公室",
     "研究所", "科室", "处室", "医院", "公司", "学校", "银行", "院所", "场所", "派出所", "诊所", "厕所", "住所",
     "寓所", "处所", "会所", "委员会", "委会", "总会", "大会", "协会", "学会", "社会", "议会", "晚会", "集团",
+    "当局", "大部", "全局", "格局", "布局", "结局", "大局", "邮局", "赌局", "饭局", "棋局", "局面", "各部",
+];
+
+/// Words that name no organisation even after an area (市中心, 全市机关, 北京方面).
+const AREA_GENERIC: &[&str] = &[
+    "部门", "单位", "机关", "中心", "内部", "外部", "全部", "干部", "社会", "大会", "当局", "局部", "格局", "大局", "方面",
+    "地区", "总部", "各部", "本部", "大部", "北部", "南部", "东部", "西部", "中部",
 ];
 
 /// Verbs that may stand inside an organisation's name (助残服务站, 义务救援队, 联防联控组).
@@ -81,6 +88,10 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                         Detail::KnownOrg(idx),
                     )
                     .with_score(3.0);
+                    // a weak alias (中央) or an abbreviation the dictionary marks as such (欧盟/j,
+                    // 央行/j) refers to the organisation without naming it in full
+                    let abbreviation = alias && s.seg.dictionary_tag(&s.slice(&(h.start..h.end))) == Some("j");
+                    let c = if weak || abbreviation { c.with_form(Form::Implicit) } else { c };
                     best = pick(best, c);
                 }
             }
@@ -118,7 +129,10 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
     let mut out = Vec::new();
     // an organisation ends at a word boundary, before a title, or inside a title that begins
     // with the organisation's last word (市人社局党组 in 市人社局党组书记)
-    if !s.boundary(e) && !s.titles.iter().any(|t| t.start == e || (t.start < e && e < t.end)) {
+    let organ_in_title = s.titles.iter().any(|t| {
+        t.start < e && e < t.end && matches!(s.slice(&(t.start..e)).as_str(), "党组" | "党委" | "党总支" | "党支部" | "党工委")
+    });
+    if !s.boundary(e) && !s.titles.iter().any(|t| t.start == e) && !organ_in_title {
         return out;
     }
     // inside a place name (鹤壁东站 is no 站 organisation of 鹤壁东)
@@ -136,7 +150,19 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
     if let Some(si) = suffix_at(&s.lex.org_suffixes, s.text, e) {
         let suffix = &s.g.org_suffixes[si];
         let start = e - s.lex.org_suffixes[si].len();
-        if start >= s.span.start && !in_place(start) && !out.iter().any(|h| h.start <= start) {
+        // a suffix inside a word must end a name-like word (交响乐团/n, 中国政府/nt), not a verb or
+        // a direction (部署/v, 北部/f, 有所/v)
+        let inside_ok = match s.token_at(start).filter(|t| t.span.start < start) {
+            None => true,
+            Some(t) => {
+                let single = e - start == 1;
+                let word = s.slice(&t.span);
+                let tag = t.tag.as_str();
+                !GENERIC_HEADS.contains(&word.as_str())
+                    && if single { matches!(tag, "n" | "nt" | "nz" | "j") } else { matches!(tag, "n" | "nt" | "nz" | "j" | "vn") }
+            }
+        };
+        if start >= s.span.start && inside_ok && !in_place(start) && !out.iter().any(|h| h.start <= start) {
             out.push(Head {
                 start,
                 unit: None,
@@ -174,6 +200,17 @@ fn chain(
     let mut pos = head.start;
     let mut material_tokens = 0;
     let mut proper = false;
+    // the suffix ends a longer word (交响乐团, 监测总站): unless an area or an organisation ends
+    // right before the suffix (中国 + 政府 in 中国政府), the word's beginning is name material
+    let area_before = places.iter().any(|p| p.end == head.start) || org_ending(head.start).is_some();
+    if let Some(t) = s.token_at(head.start).filter(|t| t.span.start < head.start && t.span.end == e) {
+        if !area_before {
+            pos = t.span.start;
+            seg.span.start = pos;
+            material_tokens = 1;
+            proper |= proper_tag(&t.tag);
+        }
+    }
     let mut parent: Option<Vec<OrgSegment>> = None;
     loop {
         // a parent organisation directly before (市人民医院 + 感染科)
@@ -246,7 +283,8 @@ fn chain(
         if !allowed {
             break;
         }
-        proper |= proper_tag(&t.tag) || ordinal(&word);
+        // a word the dictionary does not know (天海, 同心圆 joined by the HMM) is a name part
+        proper |= proper_tag(&t.tag) || ordinal(&word) || (!s.seg.has_word(&word) && word.chars().count() >= 2);
         material_tokens += 1;
         pos = t.span.start;
         seg.span.start = pos;
@@ -267,10 +305,12 @@ fn chain(
         }
         (Some(_), _) => {
             // an area or scope: needs a standard body, or name material before the suffix
-            if head.unit.is_none() && material_tokens == 0 && GENERIC_HEADS.contains(&head_word.as_str()) {
+            if head.unit.is_none() && material_tokens == 0 && AREA_GENERIC.contains(&head_word.as_str()) {
                 return None;
             }
-            if head.unit.is_none() && material_tokens == 0 && head_word.chars().count() < 2 {
+            // a bare one-character suffix after an area names nothing (北京市局), but for a team
+            // named after its place (江苏队)
+            if head.unit.is_none() && material_tokens == 0 && head_word.chars().count() < 2 && head_word != "队" {
                 return None;
             }
             let start = seg.span.start;
@@ -280,7 +320,11 @@ fn chain(
         }
         (None, _) => {
             let last_word = s.token_ending(e).map(|t| s.slice(&t.span)).unwrap_or_default();
-            if GENERIC_HEADS.contains(&last_word.as_str()) && material_tokens <= 1 && !proper {
+            if GENERIC_HEADS.iter().any(|g| last_word.ends_with(g)) && !proper {
+                return None;
+            }
+            // a suffix after a number is a measure word (３８４３处, ４４３所)
+            if s.token_ending(head.start).is_some_and(|t| t.tag == "m" && !ordinal(&s.slice(&t.span))) {
                 return None;
             }
             if let Some(u) = head.unit {
@@ -299,17 +343,16 @@ fn chain(
                 return None;
             }
             let start = seg.span.start;
-            let specific = proper || (material_tokens >= 2 && !head.needs_parent);
+            let specific = proper || (material_tokens >= 3 && head.class == Class::Team && !head.needs_parent);
             let c = make(s, vec![seg], start, e, head.class, if specific { 2.0 } else { 0.5 });
             Some(if specific { c } else { c.with_form(Form::Nominal) })
         }
     }
 }
 
+/// 第四, 第一 — an ordinal names (第四救援队); a bare number counts (３８４３处).
 fn ordinal(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next() == Some('第') && word.chars().count() >= 2
-        || !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+    word.starts_with('第') && word.chars().count() >= 2
 }
 
 fn body_after_area(seg: &OrgSegment, head: &Head) -> Span {

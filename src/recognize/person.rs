@@ -1,10 +1,11 @@
 //! People, without any list of names: a surname (single or compound) and one or two given-name
-//! characters, scored with character statistics learned from the People's Daily corpus
-//! (`gazetteer/surnames.tsv`, `gazetteer/name-chars.tsv`), by the segmenter's reading, and by the
+//! characters (or a run of transliteration characters: 克林顿, 铁木尔·达瓦买提), scored by a small
+//! logistic model over character statistics learned from the People's Daily corpus
+//! (`gazetteer/surnames.tsv`, `gazetteer/name-chars.tsv`), the segmenter's reading, and the
 //! contexts that mark a name — a title before it (市委书记马富国), a speech verb after it (张涛介绍),
-//! a list (刘芳、陈志强、赵文博等), a byline (□本报记者 尹新婷 范鑫), a photo credit (李海摄).
-//! Transliterated foreign names (克林顿, 内塔尼亚胡, 铁木尔·达瓦买提) are read from transliteration
-//! characters. A name found with confidence is then found again wherever it recurs in the article.
+//! a list (刘芳、陈志强、赵文博等), a byline (□本报记者 尹新婷 范鑫), a photo credit (李海摄). The
+//! weights are in `gazetteer/person-model.tsv` (`scripts/train-person-model.py`). A name found with
+//! confidence is then found again wherever it recurs in the article.
 
 use super::{Candidate, Detail, SentenceContext};
 use crate::gazetteer::{FrameKind, NameStats};
@@ -14,40 +15,100 @@ use crate::model::{Class, EntityKind, SentenceKind, Span};
 /// Smoothing of the character tables.
 const ALPHA: f64 = 0.5;
 const VOCAB: f64 = 4000.0;
-/// Log prior odds that a position starts a person name.
-const PRIOR: f64 = -4.2;
+
+/// The features of a person candidate, in the order of `gazetteer/person-model.tsv`.
+pub const FEATURES: [&str; 33] = [
+    "bias",
+    "foreign",
+    "surname",
+    "given",
+    "len2",
+    "len3",
+    "compound",
+    "left",
+    "right",
+    "title_before",
+    "person_word_before",
+    "title_inside",
+    "byline",
+    "credit_after",
+    "credit_inside",
+    "speech_after",
+    "list",
+    "bracket",
+    "nr_dict",
+    "nr_hmm",
+    "word_noun",
+    "word_other",
+    "last_right",
+    "first_left",
+    "has_name",
+    "prefix_nr",
+    "cross_start",
+    "cross_end",
+    "in_name",
+    "is_name",
+    "doctrine_after",
+    "dot",
+    "aligned",
+];
+
+pub type Features = [f64; FEATURES.len()];
+
+fn idx(name: &str) -> usize {
+    FEATURES.iter().position(|f| *f == name).unwrap_or(0)
+}
 
 fn ln_ratio(count: u32, total: u32, bg_count: u32, bg_total: u32) -> f64 {
     let p = (count as f64 + ALPHA) / (total as f64 + ALPHA * VOCAB);
     let q = (bg_count as f64 + 1.0) / (bg_total as f64 + VOCAB);
-    (p / q).ln()
+    let r = (p / q).ln();
+    // a character never seen in the role says little for it, however rare it is
+    if count == 0 { r.min(-0.5) } else { r }
 }
 
-/// Log-odds from the character statistics that `surname + given` is a name.
-pub fn name_logodds(st: &NameStats, surname: &[char], given: &[char]) -> f64 {
-    let bg = |c: char| st.char(c).total;
-    let n = st.totals.total;
-    let sname: String = surname.iter().collect();
-    let sur_count = st.surname_count(&sname);
-    let sur_bg: u32 = if surname.len() == 1 {
-        bg(surname[0])
+/// Log ratio of a surname: how much more often it starts a name than it appears in text.
+fn surname_ratio(st: &NameStats, surname: &[char]) -> f64 {
+    let name: String = surname.iter().collect();
+    let bg: u32 = if surname.len() == 1 {
+        st.char(surname[0]).total
     } else {
-        surname.iter().map(|&c| bg(c)).min().unwrap_or(0) / 8
+        surname.iter().map(|&c| st.char(c).total).min().unwrap_or(0) / 8
     };
-    let mut score = ln_ratio(sur_count, st.surname_total, sur_bg, n).min(6.0);
+    ln_ratio(st.surname_count(&name), st.surname_total, bg, st.totals.total).clamp(-6.0, 6.0)
+}
+
+/// Sum of the log ratios of the given-name characters: by position (first, second, only), with
+/// the counts of the other positions pooled in at a third of their weight.
+fn given_ratio(st: &NameStats, given: &[char]) -> f64 {
+    let n = st.totals.total;
+    let pooled = |c: char, pos: fn(&crate::gazetteer::CharStats) -> u32, total: u32| {
+        let cs = st.char(c);
+        let all = cs.given1 + cs.given2 + cs.single;
+        let count = pos(&cs) + (all - pos(&cs)) / 3;
+        ln_ratio(count, total, cs.total, n).clamp(-6.0, 5.0)
+    };
     match given {
-        [g] => {
-            score += ln_ratio(st.char(*g).single, st.totals.single, bg(*g), n).min(5.0);
-            score += 0.2f64.ln();
-        }
-        [g1, g2] => {
-            score += ln_ratio(st.char(*g1).given1, st.totals.given1, bg(*g1), n).min(5.0);
-            score += ln_ratio(st.char(*g2).given2, st.totals.given2, bg(*g2), n).min(5.0);
-            score += 0.8f64.ln();
-        }
-        _ => return f64::NEG_INFINITY,
+        [g] => pooled(*g, |c| c.single, st.totals.single),
+        [g1, g2] => pooled(*g1, |c| c.given1, st.totals.given1) + pooled(*g2, |c| c.given2, st.totals.given2),
+        _ => -10.0,
     }
-    score + PRIOR
+}
+
+/// Mean log ratio of transliteration characters (a character seen fewer than twice counts against).
+fn translit_ratio(st: &NameStats, chars: &[char]) -> f64 {
+    let mut sum = 0.0;
+    let mut n = 0.0;
+    for &c in chars.iter().filter(|&&c| c != '·') {
+        let cs = st.char(c);
+        sum += if cs.translit < 2 {
+            -1.5
+        } else {
+            ln_ratio(cs.translit, st.totals.translit, cs.total, st.totals.total).clamp(-4.0, 5.0)
+        };
+        n += 1.0;
+    }
+    if n > 0.0 { sum / n } else { -5.0 }
 }
 
 /// How much a character before (after) a name says it is one.
@@ -57,12 +118,152 @@ fn context_ratio(st: &NameStats, c: char, left: bool) -> f64 {
     }
     let cs = st.char(c);
     let (k, total) = if left { (cs.left, st.totals.left) } else { (cs.right, st.totals.right) };
-    ln_ratio(k, total, cs.total, st.totals.total).clamp(-1.5, 2.0)
+    ln_ratio(k, total, cs.total, st.totals.total).clamp(-2.0, 3.0)
 }
 
-pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+/// The features shared by all candidates: context and segmentation.
+fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
     let st = &s.g.names;
-    let mut cands = Vec::new();
+    let prev = if start > s.span.start { s.ch(start - 1) } else { '。' };
+    let next = s.ch(end);
+    f[idx("left")] = context_ratio(st, prev, true);
+    f[idx("right")] = context_ratio(st, next, false);
+    let title_before = s
+        .titles
+        .iter()
+        .find(|t| t.end == start || (t.end + 1 == start && prev == ' '));
+    if let Some(t) = title_before {
+        if s.g.titles[t.what].kind == "person" {
+            f[idx("person_word_before")] = 1.0;
+        } else {
+            f[idx("title_before")] = 1.0;
+        }
+    }
+    if s.titles.iter().any(|t| t.start > start && t.start < end) {
+        f[idx("title_inside")] = 1.0;
+    }
+    if matches!(s.kind, SentenceKind::Byline | SentenceKind::Caption)
+        && matches!(prev, ' ' | '(' | '□')
+        && matches!(next, ' ' | ')' | '摄')
+    {
+        f[idx("byline")] = 1.0;
+    }
+    if next == '摄' {
+        f[idx("credit_after")] = 1.0;
+    }
+    if end > start && s.ch(end - 1) == '摄' && !is_han(next) {
+        f[idx("credit_inside")] = 1.0;
+    }
+    let rest = s.after(end, 3);
+    if s
+        .lex
+        .frames
+        .iter()
+        .any(|(w, k)| *k == FrameKind::Speech && rest.starts_with(&w.iter().collect::<String>()))
+    {
+        f[idx("speech_after")] = 1.0;
+    }
+    if (prev == '、' && matches!(next, '、' | '等' | '和' | ',' | '。')) || (next == '、' && !is_han(prev)) {
+        f[idx("list")] = 1.0;
+    }
+    if prev == '(' && next == ')' {
+        f[idx("bracket")] = 1.0;
+    }
+    let exact = s.token_starting(start).filter(|t| t.span.end == end);
+    if let Some(t) = exact {
+        if t.tag.starts_with("nr") {
+            // a name jieba's dictionary knows, or one its HMM joined and tagged as a name
+            let word: String = s.chars(&t.span).iter().collect();
+            f[idx(if s.seg.has_word(&word) { "nr_dict" } else { "nr_hmm" })] = 1.0;
+        } else if t.span.len() >= 2 && t.tag != "x" {
+            let noun = t.tag.starts_with('n') || t.tag == "j";
+            f[idx(if noun { "word_noun" } else { "word_other" })] = 1.0;
+        }
+    }
+    if let Some(t) = s.token_at(start) {
+        if t.span.start < start && t.span.len() >= 2 {
+            f[idx("cross_start")] = 1.0;
+        }
+    }
+    if end > start {
+        if let Some(t) = s.token_at(end - 1) {
+            if t.span.end > end && t.span.len() >= 2 {
+                f[idx("cross_end")] = 1.0;
+            }
+        }
+    }
+    if s.names.iter().any(|h| h.start <= start && end <= h.end && (h.start, h.end) != (start, end)) {
+        f[idx("in_name")] = 1.0;
+    }
+    if s.names.iter().any(|h| (h.start, h.end) == (start, end)) {
+        f[idx("is_name")] = 1.0;
+    }
+    // a place or organisation name inside the candidate, or crossing its edge (和南非, 李宁杯)
+    if s.names.iter().any(|h| {
+        h.start < end && start < h.end && (h.start, h.end) != (start, end) && !(h.start <= start && end <= h.end)
+    }) {
+        f[idx("has_name")] = 1.0;
+    }
+    // the last character is one that usually follows a name (谭彦是, 顾伟家), the first one that
+    // usually comes before one (和平, 对华)
+    if end > start + 2 {
+        f[idx("last_right")] = context_ratio(st, s.ch(end - 1), false).max(0.0);
+    }
+    f[idx("first_left")] = context_ratio(st, s.ch(start), true).max(0.0);
+    // the segmenter reads a shorter name at the start (李宁 in 李宁牌)
+    if let Some(t) = s.token_starting(start) {
+        if t.span.end < end && t.span.len() >= 2 && t.tag.starts_with("nr") {
+            f[idx("prefix_nr")] = 1.0;
+        }
+    }
+    if ["理论", "思想", "主义", "同志"].iter().any(|w| rest.starts_with(w)) && !rest.starts_with("同志") {
+        f[idx("doctrine_after")] = 1.0;
+    }
+    if s.boundary(start) && s.boundary(end) {
+        f[idx("aligned")] = 1.0;
+    }
+    f[idx("bias")] = 1.0;
+}
+
+/// Features of `surname + given` at `start..end`.
+pub fn chinese_features(s: &SentenceContext<'_>, start: usize, slen: usize, end: usize) -> Features {
+    let st = &s.g.names;
+    let mut f = [0.0; FEATURES.len()];
+    f[idx("surname")] = surname_ratio(st, s.chars(&(start..start + slen)));
+    f[idx("given")] = given_ratio(st, s.chars(&(start + slen..end)));
+    let glen = end - start - slen;
+    f[idx(if glen == 1 { "len2" } else { "len3" })] = 1.0;
+    if slen == 2 {
+        f[idx("compound")] = 1.0;
+    }
+    common(s, start, end, &mut f);
+    f
+}
+
+/// Features of a transliterated name at `start..end`.
+pub fn foreign_features(s: &SentenceContext<'_>, start: usize, end: usize) -> Features {
+    let st = &s.g.names;
+    let mut f = [0.0; FEATURES.len()];
+    f[idx("foreign")] = 1.0;
+    f[idx("given")] = translit_ratio(st, s.chars(&(start..end)));
+    f[idx("len3")] = (end - start) as f64 / 4.0;
+    if s.chars(&(start..end)).contains(&'·') {
+        f[idx("dot")] = 1.0;
+    }
+    common(s, start, end, &mut f);
+    f
+}
+
+/// Probability that a candidate is a person's name under the model.
+pub fn probability(weights: &[f64], f: &Features) -> f64 {
+    let z: f64 = weights.iter().zip(f.iter()).map(|(w, x)| w * x).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Candidate spans for people in a sentence, each with its features.
+pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
+    let st = &s.g.names;
+    let mut out = Vec::new();
     for i in s.span.start..s.span.end {
         if !is_han(s.ch(i)) {
             continue;
@@ -71,8 +272,8 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             if i + slen > s.span.end {
                 continue;
             }
-            let surname = s.chars(&(i..i + slen));
-            if !st.is_surname(&surname.iter().collect::<String>()) {
+            let surname: String = s.chars(&(i..i + slen)).iter().collect();
+            if !st.is_surname(&surname) {
                 continue;
             }
             for glen in [1usize, 2] {
@@ -80,168 +281,96 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                 if end > s.span.end || !(i + slen..end).all(|k| is_han(s.ch(k))) {
                     continue;
                 }
-                let given = s.chars(&(i + slen..end));
-                let base = name_logodds(st, surname, given);
-                let score = base + context(s, i, end) + segmentation(s, i, end);
-                if score > -2.0 {
-                    cands.push(person(s, i..end, score));
-                }
+                out.push((i..end, chinese_features(s, i, slen, end)));
             }
         }
     }
-    foreign(s, &mut cands);
-    familiar(s, &mut cands);
-    out.extend(cands);
-}
-
-fn person(s: &SentenceContext<'_>, span: Span, logodds: f64) -> Candidate {
-    Candidate::new(span, s.index, EntityKind::Person, Class::Other, Detail::Person)
-        .with_score((1.0 + logodds / 2.0).clamp(-5.0, 4.5) as f32)
-}
-
-/// Evidence from the words around a candidate name.
-fn context(s: &SentenceContext<'_>, start: usize, end: usize) -> f64 {
-    let st = &s.g.names;
-    let mut score = 0.0;
-    let prev = if start > s.span.start { s.ch(start - 1) } else { '。' };
-    let next = s.ch(end);
-    score += 0.6 * context_ratio(st, prev, true) + 0.6 * context_ratio(st, next, false);
-    // a title or a person word right before (市委书记马富国, 党员张凯, 记者 高雯)
-    let title_before = s.titles.iter().any(|t| t.end == start || (t.end + 1 == start && prev == ' '));
-    if title_before {
-        score += 4.0;
-    }
-    // a title starting inside the candidate (王局长 → 王局 is no name)
-    if s.titles.iter().any(|t| t.start > start && t.start < end) {
-        score -= 6.0;
-    }
-    // bylines and photo credits: names stand between spaces
-    if s.kind == SentenceKind::Byline || s.kind == SentenceKind::Caption {
-        let spaced_before = prev == ' ' || prev == '(' || prev == '□';
-        let spaced_after = matches!(next, ' ' | ')' | '摄');
-        if spaced_before && spaced_after {
-            score += 3.5;
-        }
-    }
-    if s.after(end, 1) == "摄" && matches!(prev, ' ' | '(' | '。' | ')') {
-        score += 2.0;
-    }
-    // a speech verb or another frame verb after
-    let rest = s.after(end, 3);
-    if s.lex.frames.iter().any(|(w, k)| {
-        *k == FrameKind::Speech && rest.starts_with(&w.iter().collect::<String>())
-    }) {
-        score += 2.0;
-    }
-    // lists of names
-    if matches!(prev, '、') && matches!(next, '、' | '等' | '和' | ',') {
-        score += 1.0;
-    }
-    // (王晓燕) at the end of an item
-    if prev == '(' && next == ')' && s.after(end + 1, 1).is_empty() {
-        score += 3.0;
-    }
-    score
-}
-
-/// Evidence from the segmenter: a name jieba reads as one person word counts for it; one that cuts
-/// through a dictionary word counts against it.
-fn segmentation(s: &SentenceContext<'_>, start: usize, end: usize) -> f64 {
-    let mut score = 0.0;
-    let exact = s.token_starting(start).filter(|t| t.span.end == end);
-    if let Some(t) = exact {
-        if t.tag.starts_with("nr") {
-            score += 2.5;
-        } else if t.span.len() >= 2 && t.tag != "x" {
-            // a dictionary word of another kind (高峰, 金融)
-            score -= 3.0;
-        }
-    }
-    // a word crossing the start or the end of the candidate
-    if let Some(t) = s.token_at(start) {
-        if t.span.start < start && t.span.len() >= 2 && !t.tag.starts_with("nr") {
-            score -= 2.0;
-        }
-    }
-    if end > start {
-        if let Some(t) = s.token_at(end - 1) {
-            if t.span.end > end && t.span.len() >= 2 && !t.tag.starts_with("nr") {
-                score -= if t.span.start >= start { 1.5 } else { 2.5 };
-            }
-        }
-    }
-    // inside a place or organisation word of the gazetteer (张家口)
-    if s.names.iter().any(|h| h.start <= start && end <= h.end && (h.start, h.end) != (start, end)) {
-        score -= 2.0;
-    }
-    score
-}
-
-/// Transliterated names: runs of transliteration characters (克林顿, 内塔尼亚胡), with `·` inside.
-fn foreign(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
-    let st = &s.g.names;
-    let ratio = |c: char| {
-        let cs = st.char(c);
-        ln_ratio(cs.translit, st.totals.translit, cs.total, st.totals.total)
-    };
+    // transliterated names: maximal runs of characters seen in transliterations
     let mut i = s.span.start;
     while i < s.span.end {
-        let c = s.ch(i);
-        if !is_han(c) || ratio(c) < 0.5 {
+        let ok = |c: char| is_han(c) && st.char(c).translit >= 2;
+        if !ok(s.ch(i)) {
             i += 1;
             continue;
         }
         let mut j = i;
-        let mut sum = 0.0;
-        while j < s.span.end {
-            let c = s.ch(j);
-            if c == '·' && j + 1 < s.span.end && is_han(s.ch(j + 1)) && ratio(s.ch(j + 1)) > 0.0 {
-                j += 1;
-                continue;
-            }
-            if !is_han(c) || ratio(c) < 0.0 {
-                break;
-            }
-            sum += ratio(c);
+        while j < s.span.end && (ok(s.ch(j)) || (s.ch(j) == '·' && j + 1 < s.span.end && ok(s.ch(j + 1)))) {
             j += 1;
         }
-        let len = j - i;
-        if len >= 3 {
-            let mean = sum / len as f64;
-            let dotted = s.chars(&(i..j)).contains(&'·');
-            let tok = s.token_starting(i).filter(|t| t.span.end == j);
-            let jieba_person = tok.is_some_and(|t| t.tag.starts_with("nr"));
-            let jieba_other = tok.is_some_and(|t| !t.tag.starts_with("nr") && t.tag != "x");
-            let ctx = context(s, i, j);
-            let score = mean - 1.5 + ctx + if dotted { 2.0 } else { 0.0 } + if jieba_person { 2.0 } else { 0.0 }
-                - if jieba_other { 3.0 } else { 0.0 }
-                - if s.boundary(i) && s.boundary(j) { 0.0 } else { 1.5 };
-            out.push(person(s, i..j, score));
+        if j - i >= 3 || (j - i >= 2 && s.chars(&(i..j)).contains(&'·')) {
+            out.push((i..j, foreign_features(s, i, j)));
         }
         i = j.max(i + 1);
     }
+    out
 }
 
-/// 老张, 小李; and a surname before a title of address (江主席, 周总理, 王局长).
+fn person(s: &SentenceContext<'_>, span: Span, p: f64) -> Candidate {
+    Candidate::new(span, s.index, EntityKind::Person, Class::Other, Detail::Person).with_score((4.0 * p) as f32)
+}
+
+pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+    let w = &s.g.person_model;
+    for (span, f) in spans(s) {
+        let mut p = probability(w, &f);
+        // a surname and a plausible given name right after a title or in a byline is a name
+        // (市委书记马富国, 记者 高雯) unless it is a word of the dictionary or cuts one
+        let anchored = f[idx("title_before")] + f[idx("byline")] + f[idx("bracket")] + f[idx("credit_after")] > 0.0;
+        let plausible = f[idx("foreign")] == 0.0
+            && f[idx("given")] > -2.5
+            && f[idx("word_other")] == 0.0
+            && f[idx("word_noun")] == 0.0
+            && f[idx("cross_end")] == 0.0
+            && f[idx("title_inside")] == 0.0;
+        if anchored && plausible {
+            p = p.max(0.9);
+        } else if f[idx("person_word_before")] > 0.0 && plausible && f[idx("given")] > 0.0 {
+            p = p.max(0.75);
+        }
+        if p > 0.2 && !list_of_words(s, &span) {
+            out.push(person(s, span, p));
+        }
+    }
+    familiar(s, out);
+}
+
+/// A candidate inside a list whose other items are ordinary words (交通、公安、卫健等部门) is no name.
+fn list_of_words(s: &SentenceContext<'_>, span: &Span) -> bool {
+    let prev = if span.start > s.span.start { s.ch(span.start - 1) } else { ' ' };
+    let next = s.ch(span.end);
+    let sibling = if prev == '、' {
+        s.token_ending(span.start - 1)
+    } else if next == '、' {
+        s.token_starting(span.end + 1)
+    } else {
+        None
+    };
+    sibling.is_some_and(|t| {
+        let w: String = s.chars(&t.span).iter().collect();
+        t.span.len() >= 2 && !t.tag.starts_with("nr") && s.seg.has_word(&w) && !s.names.iter().any(|h| h.start == t.span.start)
+    })
+}
+
+/// 老张, 小李; and a surname before a title of address (江主席, 周总理).
 fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let st = &s.g.names;
     for i in s.span.start..s.span.end.saturating_sub(1) {
         let c = s.ch(i);
         let next = s.ch(i + 1);
-        if matches!(c, '老' | '小') && st.is_surname(&next.to_string()) {
+        if matches!(c, '老' | '小') && st.surname_count(&next.to_string()) >= 100 {
             if let Some(t) = s.token_starting(i).filter(|t| t.span.end == i + 2) {
                 if t.tag.starts_with("nr") {
-                    out.push(person(s, i..i + 2, 2.0));
+                    out.push(person(s, i..i + 2, 0.7));
                 }
             }
         }
-        if st.is_surname(&c.to_string()) && st.surname_count(&c.to_string()) >= 5 {
+        if st.surname_count(&c.to_string()) >= 5 {
             let addressed = s.titles.iter().any(|t| {
-                t.start == i + 1 && s.g.titles[t.what].heads && s.g.titles[t.what].kind != "person"
+                let title = &s.g.titles[t.what];
+                t.start == i + 1 && (title.kind == "address" || (title.heads && title.kind != "person"))
             });
-            let prev = if i > s.span.start { s.ch(i - 1) } else { '。' };
-            if addressed && !is_han(prev) {
-                out.push(person(s, i..i + 1, 1.2));
+            if addressed && s.boundary(i) {
+                out.push(person(s, i..i + 1, 0.6));
             }
         }
     }
@@ -251,7 +380,7 @@ fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
 pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
     let mut names: Vec<Vec<char>> = chosen
         .iter()
-        .filter(|c| c.kind == EntityKind::Person && c.score >= 2.0 && c.len() >= 2)
+        .filter(|c| c.kind == EntityKind::Person && c.score >= 3.2 && c.len() >= 2)
         .map(|c| ctx[c.sentence].chars(&c.span).to_vec())
         .collect();
     names.sort();
@@ -274,10 +403,10 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                     .iter()
                     .chain(added.iter())
                     .any(|c: &Candidate| c.sentence == s.index && c.span.start < span.end && span.start < c.span.end);
-                // the same name must not run on into more name characters (张涛涛)
-                let runs_on = s.boundary(span.end) || !is_han(s.ch(span.end));
-                if !overlaps && runs_on {
-                    added.push(person(s, span, 2.0));
+                // the name must stand as words of its own here (not inside 张涛涛 or 王新国际)
+                let clean = s.boundary(span.start) && s.boundary(span.end);
+                if !overlaps && clean {
+                    added.push(person(s, span, 0.8));
                 }
                 i += n;
             }

@@ -24,6 +24,10 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
     for h in &s.names {
         let span = h.start..h.end;
         let aligned = s.boundary(h.start) && s.boundary(h.end);
+        // a name must start a word (中国 in 发展中国家 is none); it may end inside one (台湾当局)
+        if !s.boundary(h.start) {
+            continue;
+        }
         let mut divisions = Vec::new();
         let mut short = true;
         let mut other = None;
@@ -44,8 +48,12 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
         }
         if !divisions.is_empty() {
             if short {
-                // a short form must stand as a word of its own (河南 in 河南话 is not the province)
-                if !aligned && !followed_by_name_part(s, h.end) {
+                // a short form must stand as a word of its own (河南 in 河南话 is not the province),
+                // but for a province (台湾当局, 香港回归)
+                let province = divisions
+                    .iter()
+                    .any(|&d| s.g.divisions.items[d].level == crate::gazetteer::Level::Province);
+                if !aligned && !province && !followed_by_name_part(s, h.end) {
                     continue;
                 }
                 // a full name of something else wins (河南 is both 河南省 and 河南蒙古族自治县)

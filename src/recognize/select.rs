@@ -6,7 +6,7 @@ use super::{Candidate, Form};
 use crate::model::EntityKind;
 
 /// Minimum score of a person candidate.
-pub const PERSON_THRESHOLD: f32 = 1.0;
+pub const PERSON_THRESHOLD: f32 = 2.0;
 
 pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.is_empty() && (c.kind != EntityKind::Person || c.score >= PERSON_THRESHOLD));
@@ -25,6 +25,15 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             overlap && !inside && !around
         });
         if crosses {
+            continue;
+        }
+        // nothing nests inside a person's name, and a person's name holds nothing
+        let person_nesting = chosen.iter().any(|k| {
+            let inside = k.span.start <= c.span.start && c.span.end <= k.span.end;
+            let around = c.span.start <= k.span.start && k.span.end <= c.span.end;
+            (inside && k.kind == EntityKind::Person) || (around && c.kind == EntityKind::Person)
+        });
+        if person_nesting {
             continue;
         }
         // the same span read twice: keep the first (better) reading

@@ -1,0 +1,35 @@
+//! Dump the features of every person-name candidate of a folder of articles, one TSV row each
+//! (file, start, end, text, features…), for `scripts/train-person-model.py`.
+//!
+//!     cargo run --release --example person_features -- FOLDER > features.tsv
+
+use guanxi::recognize::context::contexts;
+use guanxi::recognize::person::{FEATURES, spans};
+use guanxi::{Pipeline, input, normalize, split};
+use std::io::Write;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: person_features FOLDER");
+        std::process::exit(2);
+    };
+    let p = Pipeline::new()?;
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    writeln!(out, "file\tstart\tend\ttext\t{}", FEATURES.join("\t"))?;
+    for path in input::collect_files(&[dir.into()])? {
+        let raw = input::read(&path)?;
+        let (text, offsets) = normalize::normalize(&raw.text);
+        let sentences = split::split(&text);
+        let ctx = contexts(&text, &sentences, p.g, p.lex, p.seg);
+        for s in &ctx {
+            for (span, f) in spans(s) {
+                let o = offsets.original(&span);
+                let t: String = text[span].iter().collect();
+                let fs: Vec<String> = f.iter().map(|x| format!("{x:.3}")).collect();
+                writeln!(out, "{}\t{}\t{}\t{t}\t{}", raw.file_name, o.start, o.end, fs.join("\t"))?;
+            }
+        }
+    }
+    Ok(())
+}
