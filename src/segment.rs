@@ -94,7 +94,9 @@ impl Segmenter {
                 self.dictionary_tags.insert(word.to_owned(), t.tag.to_owned());
             }
         } else {
-            let freq = if len >= 3 { 3000 } else { 800 };
+            // a modest frequency: the word wins where nothing better reads the text, and does not
+            // tear common words apart (交通运输部 must not eat 交通运输部门)
+            let freq = 20 * len;
             self.jieba.add_word(word, Some(freq), Some(tag));
             self.added.insert(word.to_owned());
         }

@@ -166,7 +166,9 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
             w.add(it.clone(), gx::DIVISION_CODE, Literal::new_simple_literal(code));
         }
     }
-    // administrative areas lie in their parents, up to the province
+    // administrative areas lie in their parents, up to the province. An ancestor the article does
+    // not name gets its label and code but no type: it is gazetteer knowledge, not an entity of
+    // the text (a store holding an article that names it has the type from that article).
     let mut ancestors_done = std::collections::HashSet::new();
     for (i, e) in x.entities.iter().enumerate() {
         let Some(mut idx) = e.division_code.as_deref().and_then(|c| g.divisions.by_code(c)) else {
@@ -180,8 +182,6 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
             if !ancestors_done.insert(p) {
                 break;
             }
-            w.add(parent.clone(), rdf::TYPE, schema::PLACE);
-            w.add(parent.clone(), rdf::TYPE, schema::ADMINISTRATIVE_AREA);
             w.add(parent.clone(), rdfs::LABEL, zh(&d.name));
             w.add(parent.clone(), gx::DIVISION_CODE, Literal::new_simple_literal(&d.code));
             child = parent;

@@ -101,6 +101,14 @@ impl Lexicon {
             }
         };
         for (idx, d) in g.divisions.items.iter().enumerate() {
+            // two-character names that are generic words of places (东区, 城区) are no names
+            let generic = d.name.chars().count() <= 2 && g.place_suffixes.iter().any(|x| d.name.ends_with(&x.text) || d.name.ends_with('区'));
+            // townships named after what they are (新材料产业园, 红旗农场) are left to the suffix rules
+            let odd_township = d.level == crate::gazetteer::Level::Township
+                && !["镇", "乡", "街道", "苏木", "地区"].iter().any(|x| d.name.ends_with(x));
+            if generic || odd_township {
+                continue;
+            }
             add(&d.name, NameEntry::Division { idx, short: false }, &mut names);
             for s in &d.short {
                 add(s, NameEntry::Division { idx, short: true }, &mut names);

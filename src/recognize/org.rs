@@ -13,7 +13,7 @@ use crate::model::{Class, EntityKind, Span};
 fn material_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "n" | "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "vn" | "an" | "b" | "l" | "eng" | "x" | "ng" | "f"
+        "n" | "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "vn" | "an" | "b" | "l" | "eng" | "x" | "ng" | "f" | "g"
     )
 }
 
@@ -76,8 +76,9 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         for h in s.names.iter().filter(|h| h.end == e) {
             for entry in h.what {
                 if let NameEntry::Org { idx, alias, weak } = *entry {
-                    let aligned = s.boundary(h.start) && s.boundary(h.end);
-                    if (alias && !aligned) || (weak && !in_list(s, h.start, h.end)) {
+                    let aligned = s.boundary(h.start)
+                        && (s.boundary(h.end) || s.titles.iter().any(|t| t.start == h.end));
+                    if !aligned || (weak && !in_list(s, h.start, h.end)) {
                         continue;
                     }
                     let c = Candidate::new(
@@ -107,13 +108,33 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         }
     }
     attach_listed_units(s, &mut found);
+    // 中共 written as the party prefix of a chain (中共鹤壁市委) is no mention of its own
+    let prefixes: Vec<usize> = found
+        .iter()
+        .filter_map(|c| match &c.detail {
+            Detail::Org(chain) if chain.first().is_some_and(|f| f.party_prefix) => Some(c.span.start),
+            _ => None,
+        })
+        .collect();
+    found.retain(|c| !(matches!(c.detail, Detail::KnownOrg(_)) && prefixes.contains(&c.span.start) && c.len() == 2));
     out.extend(found);
 }
 
+/// The better of two organisations ending at the same place: the longer one, unless it is much
+/// less certain (a known name beats name material glued before it).
 fn pick(best: Option<Candidate>, c: Candidate) -> Option<Candidate> {
     match best {
-        Some(b) if (b.len(), b.score as i32) >= (c.len(), c.score as i32) => Some(b),
-        _ => Some(c),
+        None => Some(c),
+        Some(b) => {
+            let c_better = if c.len() > b.len() {
+                c.score >= b.score - 0.5
+            } else if c.len() < b.len() {
+                c.score > b.score + 0.5
+            } else {
+                c.score > b.score
+            };
+            Some(if c_better { c } else { b })
+        }
     }
 }
 
@@ -158,8 +179,17 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
                 let single = e - start == 1;
                 let word = s.slice(&t.span);
                 let tag = t.tag.as_str();
+                // a one-character suffix ending a two-character word (部署, 益处) makes no name
+                // unless the word is one (国办/j)
+                let short_word = t.span.len() == 2;
                 !GENERIC_HEADS.contains(&word.as_str())
-                    && if single { matches!(tag, "n" | "nt" | "nz" | "j") } else { matches!(tag, "n" | "nt" | "nz" | "j" | "vn") }
+                    && if single && short_word {
+                        matches!(tag, "nt" | "nz" | "j")
+                    } else if single {
+                        matches!(tag, "n" | "nt" | "nz" | "j")
+                    } else {
+                        matches!(tag, "n" | "nt" | "nz" | "j" | "vn")
+                    }
             }
         };
         if start >= s.span.start && inside_ok && !in_place(start) && !out.iter().any(|h| h.start <= start) {
@@ -200,9 +230,13 @@ fn chain(
     let mut pos = head.start;
     let mut material_tokens = 0;
     let mut proper = false;
+    let mut verb_material = false;
     // the suffix ends a longer word (交响乐团, 监测总站): unless an area or an organisation ends
     // right before the suffix (中国 + 政府 in 中国政府), the word's beginning is name material
-    let area_before = places.iter().any(|p| p.end == head.start) || org_ending(head.start).is_some();
+    let scope_before = head.start > s.span.start
+        && "市县区省镇乡".contains(s.ch(head.start - 1))
+        && s.token_at(head.start - 1).is_some_and(|t| t.span.start == head.start - 1);
+    let area_before = places.iter().any(|p| p.end == head.start) || org_ending(head.start).is_some() || scope_before;
     if let Some(t) = s.token_at(head.start).filter(|t| t.span.start < head.start && t.span.end == e) {
         if !area_before {
             pos = t.span.start;
@@ -254,6 +288,18 @@ fn chain(
                 seg.party_prefix = true;
                 seg.span.start = start - 2;
             }
+            // an organisation before the area is the parent (市公安局 + 淇滨区分局)
+            if let Some(Detail::Org(segs)) = org_ending(seg.span.start).map(|p| &p.detail) {
+                if head.needs_parent {
+                    parent = Some(segs.clone());
+                }
+            }
+            break;
+        }
+        // a pronoun of the home area (我市首批援鄂医疗队) is its scope
+        if let Some(c) = home_pronoun(s, pos) {
+            seg.area = Some(Area::Scope(c));
+            seg.span.start = pos - 2;
             break;
         }
         // a scope character (市住建局, 县人民医院)
@@ -276,15 +322,53 @@ fn chain(
         if material_tokens >= 6 || head.start - t.span.start > 16 {
             break;
         }
-        let allowed = (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word))
-            && word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
-            && !s.titles.iter().any(|h| h.end == pos)
-            && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt" if word.chars().count() >= 2 && material_tokens == 0 && head.unit.is_some());
+        // the segmenter's guesses at unknown words (应邀参加/nr, 为鹤/nr) are no name material
+        let oov = !s.seg.has_word(&word);
+        let guessed = t.tag.starts_with("nr")
+            && oov
+            && (word.chars().count() >= 4 || word.chars().next().is_some_and(|c| FUNCTION_CHARS.contains(c)));
+        // a classifier after a number (4家) and generic words (单位, 部门) are no name material
+        let classifier = word.chars().count() == 1 && s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
+        let generic = AREA_GENERIC.contains(&word.as_str()) || GENERIC_HEADS.contains(&word.as_str());
+        let person_word = s.titles.iter().any(|h| h.end == pos && s.g.titles[h.what].kind == "person");
+        let titled = !person_word && s.titles.iter().any(|h| h.end == pos);
+        let clean = word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric());
+        // an unknown word glued to a function word or a classifier (为鹤煤, 4家新冠): its tail is
+        // name material, and the name starts there
+        let first = word.chars().next().unwrap_or(' ');
+        let after_number = s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
+        if oov
+            && clean
+            && !titled
+            && word.chars().count() >= 3
+            && (FUNCTION_CHARS.contains(first) || (after_number && CLASSIFIERS.contains(first)))
+        {
+            pos = t.span.start + 1;
+            seg.span.start = pos;
+            material_tokens += 1;
+            proper = true;
+            break;
+        }
+        // a verb may stand inside a sub-unit's name after its parent (市第三人民医院 + 感染 + 科)
+        let verb = t.tag == "v" && word.chars().count() <= 2 && head.needs_parent;
+        let person_headed = matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt")
+            && word.chars().count() >= 2
+            && material_tokens == 0
+            && head.unit.is_some();
+        let allowed = !guessed
+            && !classifier
+            && !generic
+            && (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word) || verb)
+            && clean
+            && !titled
+            && !person_headed;
         if !allowed {
             break;
         }
+        verb_material |= verb && !material_tag(&t.tag) && !verb_in_name(&word);
         // a word the dictionary does not know (天海, 同心圆 joined by the HMM) is a name part
-        proper |= proper_tag(&t.tag) || ordinal(&word) || (!s.seg.has_word(&word) && word.chars().count() >= 2);
+        let n = word.chars().count();
+        proper |= proper_tag(&t.tag) || ordinal(&word) || (!s.seg.has_word(&word) && (2..=3).contains(&n));
         material_tokens += 1;
         pos = t.span.start;
         seg.span.start = pos;
@@ -293,6 +377,11 @@ fn chain(
     let body_len = seg.body.len();
     let head_word = s.slice(&(head.start..e));
     match (&seg.area, parent) {
+        (Some(Area::Place(_)), Some(mut chain)) => {
+            let start = chain.first().map_or(seg.span.start, |f| f.span.start);
+            chain.push(seg);
+            Some(make(s, chain, start, e, head.class, 2.6))
+        }
         (Some(Area::Org(_)), Some(mut chain)) => {
             // a parent organisation: the sub-unit needs some body of its own
             if body_len == 0 {
@@ -318,6 +407,7 @@ fn chain(
             let c = make(s, vec![seg], start, e, head.class, 2.5);
             Some(if scope { c.with_form(Form::Implicit) } else { c })
         }
+        (None, _) if verb_material => None,
         (None, _) => {
             let last_word = s.token_ending(e).map(|t| s.slice(&t.span)).unwrap_or_default();
             if GENERIC_HEADS.iter().any(|g| last_word.ends_with(g)) && !proper {
@@ -340,7 +430,9 @@ fn chain(
                 return Some(make(s, vec![seg], start, e, head.class, 1.0).with_form(Form::Implicit));
             }
             if material_tokens == 0 {
-                return None;
+                // a bare word (指挥部) may stand for an organisation named before it
+                return (head_word.chars().count() >= 3 && !GENERIC_HEADS.contains(&head_word.as_str()))
+                    .then(|| make(s, vec![seg.clone()], head.start, e, head.class, 0.4).with_form(Form::Nominal));
             }
             let start = seg.span.start;
             let specific = proper || (material_tokens >= 3 && head.class == Class::Team && !head.needs_parent);
@@ -350,9 +442,27 @@ fn chain(
     }
 }
 
-/// 第四, 第一 — an ordinal names (第四救援队); a bare number counts (３８４３处).
+/// 我市 / 本市 / 该市 (→ 市), 我县, 我区, 我省 ending at `pos`: the scope character they stand for.
+fn home_pronoun(s: &SentenceContext<'_>, pos: usize) -> Option<char> {
+    if pos < s.span.start + 2 || !matches!(s.ch(pos - 2), '我' | '本' | '该') {
+        return None;
+    }
+    let c = s.ch(pos - 1);
+    "市县区省".contains(c).then_some(c)
+}
+
+/// Classifiers that follow a number (4家, 12支, 3所).
+const CLASSIFIERS: &str = "家个名位支座所间台辆批支项条处";
+
+/// Characters that begin function words, not names (为鹤 is 为 + 鹤).
+const FUNCTION_CHARS: &str = "为和在对向从把被将给让使与及或是的了着过等由到于以其这那";
+
+/// 第四, 第十五 — an ordinal names (第四救援队); a bare number counts (３８４３处).
 fn ordinal(word: &str) -> bool {
-    word.starts_with('第') && word.chars().count() >= 2
+    let mut chars = word.chars();
+    chars.next() == Some('第')
+        && word.chars().count() >= 2
+        && chars.all(|c| "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit())
 }
 
 fn body_after_area(seg: &OrgSegment, head: &Head) -> Span {
@@ -379,7 +489,6 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
         let Some(parent) = found.iter().filter(|c| c.span.end == p).max_by_key(|c| c.len()).cloned() else {
             continue;
         };
-        let Detail::Org(parent_chain) = &parent.detail else { continue };
         let mut cursor = p + 2;
         let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].span.start >= cursor).collect();
         order.sort_by_key(|&i| (found[i].span.start, std::cmp::Reverse(found[i].len())));
@@ -394,8 +503,9 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
             }
             if let Detail::Org(own) = &c.detail {
                 if own.len() == 1 && own[0].area.is_none() {
-                    let mut chain = parent_chain.clone();
-                    chain.push(own[0].clone());
+                    let mut seg = own[0].clone();
+                    seg.area = Some(Area::Org(parent.span.clone()));
+                    let chain = vec![seg];
                     let c = &mut found[i];
                     c.detail = Detail::Org(chain);
                     c.form = Form::Name;

@@ -9,6 +9,12 @@ use crate::model::{Class, EntityKind, Span};
 /// Characters that cannot begin a place name composed by suffix (全村, 该镇, 各社区, 进村).
 const NOT_FIRST: &str = "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给";
 
+/// Words that make a zone or facility generic (省级产业集聚区, 以上旅游景区, 各个广场).
+const GENERIC_MODIFIERS: &[&str] = &[
+    "省级", "市级", "县级", "国家级", "以上", "以下", "各", "各个", "全", "所有", "这些", "一些", "多个", "两个", "大型",
+    "小型", "整个", "该", "本", "其", "城市", "公共", "重点", "一个",
+];
+
 /// Place-suffix kinds that make a division-like place (a mention of its own, apart from its area).
 fn is_division_kind(kind: &str) -> bool {
     kind == "division"
@@ -112,12 +118,25 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         {
             continue;
         }
-        // the suffix must end a word (路 in 路口 is no road)
-        if !s.boundary(e) {
+        let kind = s.g.place_suffixes[si].kind.as_str();
+        // the suffix must end a word (路 in 路口 is no road), unless the word is the segmenter's
+        // guess at unknown text (罗庄 村因)
+        let guessed = |t: &crate::model::Token| !s.seg.has_word(&s.slice(&t.span));
+        if !s.boundary(e) && !(kind == "division" && s.token_at(e).is_some_and(guessed)) {
             continue;
         }
-        let kind = s.g.place_suffixes[si].kind.as_str();
+        // and begin one, unless it ends a place word (返乡 is no 乡)
+        if let Some(t) = s.token_at(suffix_start).filter(|t| t.span.start < suffix_start) {
+            if !t.tag.starts_with("ns") && !guessed(t) {
+                continue;
+            }
+        }
         if let Some(c) = compose(s, places, suffix_start, e, kind) {
+            if kind == "road" {
+                // the places a road's name abbreviates (港澳 in 京港澳高速) are not mentioned
+                out.retain(|k| !(k.kind == EntityKind::Place && c.span.start <= k.span.start && k.span.end <= suffix_start));
+                places.retain(|p| !(c.span.start <= p.start && p.end <= suffix_start));
+            }
             places.push(c.span.clone());
             out.push(c);
         }
@@ -132,6 +151,14 @@ fn compose(
     kind: &str,
 ) -> Option<Candidate> {
     let division = is_division_kind(kind);
+    // a road named by abbreviations (京港澳高速公路): no area of its own
+    if kind == "road" && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
+        let start = name_part_start(s, suffix_start, end, kind)?;
+        return Some(
+            Candidate::new(start..end, s.index, EntityKind::Place, Class::Facility, Detail::Place { area: None })
+                .with_score(2.4),
+        );
+    }
     // a place written right before, with at most 4 name characters in between
     let area = places
         .iter()
@@ -154,7 +181,12 @@ fn compose(
     }
     let suffix_len = end - suffix_start;
     if area.is_none() && name_chars.is_empty() {
-        return None;
+        // a bare zone word (示范区) may stand for a zone named before it
+        return (kind == "area" && suffix_len >= 3 && s.boundary(suffix_start)).then(|| {
+            Candidate::new(suffix_start..end, s.index, EntityKind::Place, Class::Facility, Detail::Place { area: None })
+                .with_form(Form::Nominal)
+                .with_score(0.4)
+        });
     }
     // a scope character before a facility (市人民会堂)
     let scope = (area.is_none() && !division && name_start > s.span.start)
@@ -213,6 +245,18 @@ fn compose(
 fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kind: &str) -> Option<usize> {
     let mut start = suffix_start;
     let mut tokens = 0;
+    // a road is named by the abbreviations of the places it joins (京港澳高速, 安罗高速): the run
+    // of name characters before the suffix, from a word boundary
+    if kind == "road" && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
+        let mut st = suffix_start;
+        while st > s.span.start && suffix_start - st < 4 && is_han(s.ch(st - 1)) && !NOT_FIRST.contains(s.ch(st - 1)) {
+            st -= 1;
+        }
+        while st < suffix_start && !s.boundary(st) {
+            st += 1;
+        }
+        return (st < suffix_start).then_some(st);
+    }
     // villages: the longest name in the village table (up to 4 characters before the suffix)
     if s.ends_with_at(end, "村") || s.ends_with_at(end, "社区") {
         let suffix: String = s.slice(&(suffix_start..end));
@@ -227,17 +271,22 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
             }
         }
     }
-    while start > s.span.start && tokens < 3 {
+    // the suffix ends a longer word (新材料产业园): the word's beginning is name material
+    if let Some(t) = s.token_at(suffix_start).filter(|t| t.span.start < suffix_start) {
+        start = t.span.start;
+        tokens += 1;
+    }
+    while start > s.span.start && tokens < 4 {
         let Some(t) = s.token_ending(start) else {
             break;
         };
         let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "nt");
-        let common = matches!(t.tag.as_str(), "n" | "vn" | "an" | "b" | "f" | "s" | "a" | "m");
+        let common = matches!(t.tag.as_str(), "n" | "vn" | "an" | "b" | "f" | "s" | "a" | "m" | "l");
         let text = s.slice(&t.span);
         if text.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric()) {
             break;
         }
-        if proper || (common && (kind == "area" || kind == "facility" || kind == "division") && tokens < 2) {
+        if proper || (common && (kind == "area" || kind == "facility" || kind == "division") && tokens < 3) {
             if text.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {
                 break;
             }
@@ -253,16 +302,23 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
     if start == suffix_start {
         return None;
     }
-    // roads and divisions need a proper name part
-    if kind == "road" || kind == "division" {
-        let proper = s.tokens.iter().any(|t| {
-            t.span.start >= start
-                && t.span.end <= suffix_start
-                && matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "j" | "nrt" | "nrfg")
-        });
-        if !proper {
+    // a generic modifier first makes no name (省级产业集聚区)
+    if let Some(t) = s.token_starting(start) {
+        if GENERIC_MODIFIERS.contains(&s.slice(&t.span).as_str()) || t.tag == "m" || t.tag == "r" {
             return None;
         }
+    }
+    // roads and divisions need a proper name part; facilities one, or two words (城乡一体化示范区)
+    let proper = s.tokens.iter().any(|t| {
+        t.span.start >= start
+            && t.span.end <= suffix_start
+            && (matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "j" | "nrt" | "nrfg")
+                || !s.seg.has_word(&s.slice(&t.span)))
+    });
+    // a facility after a scope character (市人民会堂) needs no proper name
+    let scoped = start > s.span.start && "市县区省".contains(s.ch(start - 1)) && !is_bound_before(s, start - 1);
+    if !proper && !(kind == "area" && tokens >= 2) && !(scoped && kind == "facility") {
+        return None;
     }
     Some(start)
 }

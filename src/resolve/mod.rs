@@ -217,6 +217,13 @@ impl Resolver<'_> {
                 }
                 Some(e)
             }
+            Detail::Place { .. } if c.form == MentionForm::Nominal => {
+                let same = |n: &String| n.ends_with(&surface) && n != &surface;
+                self.b
+                    .entities
+                    .iter()
+                    .rposition(|e| e.kind == EntityKind::Place && (same(&e.name) || e.aliases.iter().any(same)))
+            }
             Detail::Place { area } => {
                 let (name, parent_key, parent) = match area {
                     Some(Area::Place(p)) => {
@@ -227,8 +234,8 @@ impl Resolver<'_> {
                         let d = self.home.scope(item, *ch)?;
                         let area_name = self.g.divisions.items[d].name.clone();
                         let name = format!("{area_name}{}", surface.chars().skip(1).collect::<String>());
-                        let a = self.division_entity(d);
-                        (name, Some(self.b.entities[a].key.clone()), Some(a))
+                        let a = self.existing_division(d);
+                        (name, Some(format!("place/{}", self.g.divisions.items[d].code)), a)
                     }
                     _ => {
                         // an area-like place with no area written (城乡一体化示范区): the home city's
@@ -236,8 +243,8 @@ impl Resolver<'_> {
                         match self.home.city.filter(|_| zone) {
                             Some(d) => {
                                 let city = self.g.divisions.items[d].name.clone();
-                                let a = self.division_entity(d);
-                                (format!("{city}{surface}"), Some(self.b.entities[a].key.clone()), Some(a))
+                                let a = self.existing_division(d);
+                                (format!("{city}{surface}"), Some(format!("place/{}", self.g.divisions.items[d].code)), a)
                             }
                             None => (surface.clone(), None, None),
                         }
@@ -294,6 +301,11 @@ impl Resolver<'_> {
         let d = &self.g.divisions.items[idx];
         let key = format!("place/{}", d.code);
         self.b.entity(EntityKind::Place, Class::Division, &d.name, key, Some(d.code.clone()))
+    }
+
+    /// The entity of a division if the article has one for it already.
+    fn existing_division(&self, idx: usize) -> Option<usize> {
+        self.b.by_key.get(&format!("place/{}", self.g.divisions.items[idx].code)).copied()
     }
 
     /// The place candidate that ends right where candidate `i` begins (石林镇 before 罗庄村).
@@ -400,7 +412,9 @@ impl Resolver<'_> {
             self.b.alias(e, a);
         }
         // the chain states membership and location
-        if let Some(parent) = names.parent {
+        if let Some(parent_e) = names.parent_entity {
+            self.structure(e, RelationKind::SubOrganizationOf, parent_e, c.sentence);
+        } else if let Some(parent) = names.parent {
             let parent_e = self.b.entity(
                 EntityKind::Organisation,
                 parent.class.unwrap_or(Class::Other),

@@ -79,6 +79,8 @@ pub struct OrgNames {
     pub aliases: Vec<String>,
     pub class: Option<Class>,
     pub parent: Option<Box<OrgNames>>,
+    /// The parent when it is an entity named elsewhere (下设 lists, bare 指挥部).
+    pub parent_entity: Option<usize>,
     /// The area entity the organisation is in (山城区 for 山城区残联, 鹤壁市 for 市住建局).
     pub place: Option<usize>,
 }
@@ -86,14 +88,15 @@ pub struct OrgNames {
 /// Canonical name, aliases and parent of an organisation chain; `None` when a scope cannot be
 /// expanded (市委 in an article whose city is unknown).
 pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chain: &[OrgSegment]) -> Option<OrgNames> {
-    // per prefix of the chain: (canonical, expanded surface, formal, class)
     let mut prefixes: Vec<OrgNames> = Vec::new();
     let mut canon = String::new();
     let mut expanded = String::new();
     let mut place = None;
+    let mut parent_entity = None;
     for (k, seg) in chain.iter().enumerate() {
         let body: String = r.slice(&seg.body);
-        let (area_canon, area_expanded, area_place) = match &seg.area {
+        // the area: its canonical name, its written form, and its entity when it is a place
+        let (area_canon, area_written, area_place) = match &seg.area {
             Some(Area::Place(p)) => {
                 let e = r.entity_at(sentence, p);
                 let written = r.slice(p);
@@ -102,83 +105,97 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
                 (canon_name, written, e.filter(|_| is_place))
             }
             Some(Area::Scope(ch)) => {
+                // the implied area: its entity only when the article names it somewhere
                 let d = r.home.scope(item, *ch)?;
                 let name = r.g.divisions.items[d].name.clone();
-                let e = r.division_entity(d);
-                (name.clone(), name, Some(e))
+                let e = r.existing_division(d);
+                (name.clone(), name, e)
+            }
+            Some(Area::Org(p)) if k == 0 => {
+                // a parent named elsewhere: its entity's names
+                let e = r.entity_at(sentence, p)?;
+                parent_entity = Some(e);
+                let ent = &r.b.entities[e];
+                let longest = ent.aliases.iter().max_by_key(|a| a.chars().count()).cloned().unwrap_or_else(|| ent.name.clone());
+                canon = ent.name.clone();
+                expanded = longest;
+                (String::new(), String::new(), None)
             }
             _ => (String::new(), String::new(), None),
         };
         if k == 0 {
             place = area_place;
         }
-        let joined = seg.joiner.as_deref().unwrap_or("");
-        let parent_area = matches!(seg.area, Some(Area::Org(_)));
+        let child = k > 0 || matches!(seg.area, Some(Area::Org(_)));
         let unit = seg.unit.map(|u| &r.g.org_units[u]);
         let class = unit.map(|u| u.class).or_else(|| suffix_class(r.g, &body));
-        let (seg_canon, seg_expanded, formal) = match unit {
-            Some(u) => {
-                let base = if parent_area { canon.clone() } else { area_canon.clone() };
-                let c = render(&u.full, &base);
-                let x = if parent_area {
-                    format!("{expanded}{body}")
-                } else if base.is_empty() {
-                    body.clone()
-                } else {
-                    format!("{area_expanded}{body}")
-                };
-                let f = u.formal.as_deref().map(|f| render(f, &base));
-                (c, x, f)
-            }
-            None if parent_area => (format!("{canon}{body}"), format!("{expanded}{body}"), None),
+        let party = if seg.party_prefix { "中共" } else { "" };
+        // the segment on its own (an area and a body)
+        let (own_canon, own_expanded, formal) = match unit {
+            Some(u) => (
+                render(&u.full, &area_canon),
+                if area_written.is_empty() { body.clone() } else { format!("{area_written}{body}") },
+                u.formal.as_deref().map(|f| render(f, &area_canon)),
+            ),
             None => {
-                // a name of its own after an area keeps its written area (鹤壁日报, 山城区第一小学),
+                // a name of its own after an area keeps its written area (鹤壁日报, 山城区第一小学);
                 // an expanded scope is written out (市…指挥部 → 鹤壁市…指挥部)
                 let written_area = match &seg.area {
-                    Some(Area::Place(_)) => area_expanded.clone(),
+                    Some(Area::Place(_)) => area_written.clone(),
                     _ => area_canon.clone(),
                 };
-                let party = if seg.party_prefix { "中共" } else { "" };
-                (format!("{party}{written_area}{body}"), format!("{party}{area_expanded}{body}"), None)
+                (format!("{party}{written_area}{body}"), format!("{party}{area_written}{body}"), None)
             }
         };
-        if parent_area {
-            canon = seg_canon;
-            expanded = seg_expanded;
-        } else if !joined.is_empty() {
-            canon = format!("{canon}{joined}{seg_canon}");
-            expanded = format!("{expanded}{joined}{seg_expanded}");
+        let mut formal = formal;
+        if !child {
+            canon = own_canon;
+            expanded = own_expanded;
+        } else if let Some(j) = seg.joiner.as_deref() {
+            canon = format!("{canon}{j}{own_canon}");
+            expanded = format!("{expanded}{j}{own_expanded}");
+            formal = None;
+        } else if matches!(seg.area, Some(Area::Org(_))) {
+            // a sub-unit written right after its parent (市人民医院 + 感染科; 医院 + 党委)
+            canon = match unit {
+                Some(u) => render(&u.full, &canon),
+                None => format!("{canon}{body}"),
+            };
+            formal = unit.and_then(|u| u.formal.as_deref()).map(|f| render(f, &canon));
+            expanded = format!("{expanded}{body}");
         } else {
-            canon = seg_canon;
-            expanded = seg_expanded;
+            // a sub-unit with an area of its own under a parent (市公安局 + 淇滨区分局)
+            canon = format!("{canon}{own_canon}");
+            expanded = format!("{expanded}{own_expanded}");
+            formal = None;
         }
         let mut aliases = vec![expanded.clone()];
-        aliases.extend(formal.filter(|_| k + 1 == chain.len() || joined.is_empty()));
+        aliases.extend(formal);
         prefixes.push(OrgNames {
             canonical: canon.clone(),
             aliases,
             class,
             parent: None,
+            parent_entity: None,
             place,
         });
     }
     let last = chain.len() - 1;
     let mut names = prefixes.get(last)?.clone();
-    // the written surface of the whole chain is an alias too
-    if let (Some(first), Some(end)) = (chain.first(), chain.last()) {
+    // the written surface of the segments in this sentence is an alias too
+    let own: Vec<&OrgSegment> = chain.iter().filter(|s| !matches!(s.area, Some(Area::Org(_))) || s.span.start < s.span.end).collect();
+    if let (Some(first), Some(end)) = (own.first(), chain.last()) {
         let start = first.span.start.min(end.span.start);
-        let written = r.slice(&(start..end.span.end));
-        if chain.iter().all(|s| s.span.start >= start) && !written.is_empty() {
-            names.aliases.push(written);
+        if start < end.span.end {
+            names.aliases.push(r.slice(&(start..end.span.end)));
         }
         names.aliases.push(r.slice(&end.span));
     }
-    if last >= 1 {
+    names.parent_entity = parent_entity;
+    if last >= 1 && chain[last].joiner.is_none() {
+        // the segment before a 驻 segment leads what follows it; a 驻 segment is no organisation
         let p = if chain[last - 1].joiner.is_some() && last >= 2 { last - 2 } else { last - 1 };
-        // the segment just before a 驻 segment leads it; a 驻 segment itself is no organisation
-        if chain[last].joiner.is_none() {
-            names.parent = prefixes.get(p).cloned().map(Box::new);
-        }
+        names.parent = prefixes.get(p).cloned().map(Box::new);
     }
     Some(names)
 }
