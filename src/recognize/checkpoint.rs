@@ -47,15 +47,20 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
 fn checkpoint(s: &SentenceContext<'_>, anchors: &[(Span, EntityKind)], word_start: usize, end: usize) -> Option<Candidate> {
     let mut pos = word_start;
     let mut descriptors = 0;
-    // descriptors directly before the word
+    // descriptors directly before the word (by words, or by characters where the segmenter
+    // glued a descriptor to the name before it: 西马庄村 村口 read as 村村/口)
     while descriptors < 3 {
-        let Some(t) = s.token_ending(pos) else { break };
-        let w = s.slice(&t.span);
-        if descriptor(&w) {
+        if let Some(t) = s.token_ending(pos).filter(|t| descriptor(&s.slice(&t.span))) {
             pos = t.span.start;
             descriptors += 1;
-        } else {
-            break;
+            continue;
+        }
+        match ["村口", "路口", "街口", "道口"].iter().find(|d| s.ends_with_at(pos, d)) {
+            Some(d) => {
+                pos -= d.chars().count();
+                descriptors += 1;
+            }
+            None => break,
         }
     }
     // a generic word before it makes a generic checkpoint
@@ -63,6 +68,8 @@ fn checkpoint(s: &SentenceContext<'_>, anchors: &[(Span, EntityKind)], word_star
         pos >= s.span.start + g.len() && s.text[pos - g.len()..pos] == g[..] && s.boundary(pos - g.len())
     });
     let anchor = anchors.iter().filter(|(a, _)| a.end == pos).max_by_key(|(a, _)| a.end - a.start);
+    // the generic word may be the end of the place itself (西马庄村 + 村口卡点)
+    let generic_before = generic_before && anchor.is_none();
     if let (Some((a, _)), false) = (anchor, generic_before) {
         // stacked places (京港澳高速公路鹤壁北收费站) belong to the name
         let mut start = a.start;

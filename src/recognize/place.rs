@@ -7,7 +7,7 @@ use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 
 /// Characters that cannot begin a place name composed by suffix (全村, 该镇, 各社区, 进村).
-const NOT_FIRST: &str = "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给";
+const NOT_FIRST: &str = "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给以";
 
 /// Words that make a zone or facility generic (省级产业集聚区, 以上旅游景区, 各个广场).
 const GENERIC_MODIFIERS: &[&str] = &[
@@ -122,7 +122,12 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         // the suffix must end a word (路 in 路口 is no road), unless the word is the segmenter's
         // guess at unknown text (罗庄 村因)
         let guessed = |t: &crate::model::Token| !s.seg.has_word(&s.slice(&t.span));
-        if !s.boundary(e) && !(kind == "division" && s.token_at(e).is_some_and(guessed)) {
+        // a village of the table may end inside a word the segmenter got wrong (西马庄村 村口)
+        let in_table = |n: usize| {
+            suffix_start >= s.span.start + n && !s.g.villages.lookup(&s.slice(&(suffix_start - n..e))).is_empty()
+        };
+        let village = kind == "division" && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区")) && (2..=4).any(in_table);
+        if !s.boundary(e) && !(kind == "division" && s.token_at(e).is_some_and(guessed)) && !village {
             continue;
         }
         // and begin one, unless it ends a place word (返乡 is no 乡)
@@ -171,8 +176,9 @@ fn compose(
         None => (name_part_start(s, suffix_start, end, kind)?, None),
     };
     let name_chars = s.chars(&(name_start..suffix_start));
+    let proper_first = s.token_starting(name_start).is_some_and(|t| t.tag.starts_with("ns") || t.tag == "nz");
     if let Some(&first) = name_chars.first() {
-        if NOT_FIRST.contains(first) {
+        if NOT_FIRST.contains(first) && !proper_first {
             return None;
         }
     }
@@ -280,14 +286,22 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         let Some(t) = s.token_ending(start) else {
             break;
         };
-        let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "nt");
+        // an organisation's word (市场监督管理局/nt) or a scope character (市 in 市人民会堂) ends
+        // a place's name part
+        let text_of = s.slice(&t.span);
+        if t.tag == "nt" || (matches!(text_of.as_str(), "市" | "县" | "区" | "省") && !is_bound_before(s, t.span.start)) {
+            break;
+        }
+        let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j");
         let common = matches!(t.tag.as_str(), "n" | "vn" | "an" | "b" | "f" | "s" | "a" | "m" | "l");
         let text = s.slice(&t.span);
         if text.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric()) {
             break;
         }
         if proper || (common && (kind == "area" || kind == "facility" || kind == "division") && tokens < 3) {
-            if text.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {
+            // a name does not begin with a determiner or a number (全村, 各社区), but a proper
+            // word may (上海): such a word ends the name part
+            if !proper && text.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) && tokens > 0 {
                 break;
             }
             start = t.span.start;
@@ -332,6 +346,6 @@ pub fn is_bound_before(s: &SentenceContext<'_>, i: usize) -> bool {
     if "全我本该各两每这那此".contains(prev) {
         return true;
     }
-    let pair: String = [prev, s.ch(i)].iter().collect();
-    is_han(prev) && s.seg.has_word(&pair)
+    // the segmenter reads it as part of the word before (城市, 超市; but 当市 is its mistake)
+    s.token_at(i).is_some_and(|t| t.span.start < i && s.seg.has_word(&s.slice(&t.span)) && !matches!(prev, '当' | '在' | '和' | '与' | '及' | '由' | '向' | '对' | '从' | '为' | '到'))
 }
