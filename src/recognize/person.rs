@@ -180,14 +180,17 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
             f[idx(if noun { "word_noun" } else { "word_other" })] = 1.0;
         }
     }
+    // a dictionary word crossing an edge of the candidate (the segmenter's guesses at unknown
+    // text, 焕用, do not count)
+    let known = |t: &crate::model::Token| s.seg.has_word(&s.slice(&t.span));
     if let Some(t) = s.token_at(start) {
-        if t.span.start < start && t.span.len() >= 2 {
+        if t.span.start < start && t.span.len() >= 2 && known(t) {
             f[idx("cross_start")] = 1.0;
         }
     }
     if end > start {
         if let Some(t) = s.token_at(end - 1) {
-            if t.span.end > end && t.span.len() >= 2 {
+            if t.span.end > end && t.span.len() >= 2 && known(t) {
                 f[idx("cross_end")] = 1.0;
             }
         }
@@ -297,7 +300,9 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
         while j < s.span.end && (ok(s.ch(j)) || (s.ch(j) == '·' && j + 1 < s.span.end && ok(s.ch(j + 1)))) {
             j += 1;
         }
-        if j - i >= 3 || (j - i >= 2 && s.chars(&(i..j)).contains(&'·')) {
+        // two characters only after a title (外交部长恩佐, 外长利维) or with a dot
+        let titled = s.titles.iter().any(|t| t.end == i && s.g.titles[t.what].kind != "person");
+        if j - i >= 3 || (j - i >= 2 && (titled || s.chars(&(i..j)).contains(&'·'))) {
             out.push((i..j, foreign_features(s, i, j)));
         }
         i = j.max(i + 1);
@@ -309,6 +314,24 @@ fn person(s: &SentenceContext<'_>, span: Span, p: f64) -> Candidate {
     Candidate::new(span, s.index, EntityKind::Person, Class::Other, Detail::Person).with_score((4.0 * p) as f32)
 }
 
+/// A list of departments or trades ends with 等部门 (交通、公安、卫健等部门): its items are no people.
+fn list_of_bodies(s: &SentenceContext<'_>, span: &Span) -> bool {
+    let mut i = span.end;
+    while i < s.span.end && i < span.end + 12 {
+        let c = s.ch(i);
+        if c == '等' {
+            return ["部门", "单位", "方面", "行业", "领域", "系统", "企业", "机构", "地区", "国家", "省份"]
+                .iter()
+                .any(|w| s.at(i + 1, w));
+        }
+        if !(is_han(c) || c == '、') {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
 pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let w = &s.g.person_model;
     for (span, f) in spans(s) {
@@ -316,10 +339,15 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         // a surname and a plausible given name right after a title or in a byline is a name
         // (市委书记马富国, 记者 高雯) unless it is a word of the dictionary or cuts one
         let anchored = f[idx("title_before")] + f[idx("byline")] + f[idx("bracket")] + f[idx("credit_after")] > 0.0;
+        // (a word of the dictionary only if it is a proper noun: 高雯/nz)
+        let proper_word = s
+            .token_starting(span.start)
+            .is_some_and(|t| t.span.end == span.end && (t.tag == "nz" || t.tag.starts_with("nr")));
         let plausible = f[idx("foreign")] == 0.0
+            && f[idx("surname")] > -1.0
             && f[idx("given")] > -2.5
             && f[idx("word_other")] == 0.0
-            && f[idx("word_noun")] == 0.0
+            && (f[idx("word_noun")] == 0.0 || proper_word)
             && f[idx("cross_end")] == 0.0
             && f[idx("title_inside")] == 0.0;
         if anchored && plausible {
@@ -327,7 +355,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         } else if f[idx("person_word_before")] > 0.0 && plausible && f[idx("given")] > 0.0 {
             p = p.max(0.75);
         }
-        if p > 0.2 && !list_of_words(s, &span) {
+        if p > 0.2 && !list_of_words(s, &span) && !(f[idx("list")] > 0.0 && list_of_bodies(s, &span)) {
             out.push(person(s, span, p));
         }
     }
@@ -365,9 +393,13 @@ fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             }
         }
         if st.surname_count(&c.to_string()) >= 5 {
+            // 王先生 anywhere; 江主席 after a separator or at the start
+            let prev = if i > s.span.start { s.ch(i - 1) } else { ' ' };
             let addressed = s.titles.iter().any(|t| {
                 let title = &s.g.titles[t.what];
-                t.start == i + 1 && (title.kind == "address" || (title.heads && title.kind != "person"))
+                t.start == i + 1
+                    && (title.kind == "address"
+                        || (title.heads && title.kind != "person" && (!is_han(prev) || "和同与及".contains(prev))))
             });
             if addressed && s.boundary(i) {
                 out.push(person(s, i..i + 1, 0.6));

@@ -186,6 +186,10 @@ fn compose(
         return None;
     }
     let suffix_len = end - suffix_start;
+    // a division needs a name of its own (社区 after 红旗街街道 is no community)
+    if division && name_chars.is_empty() {
+        return None;
+    }
     if area.is_none() && name_chars.is_empty() {
         // a bare zone word (示范区) may stand for a zone named before it
         return (kind == "area" && suffix_len >= 3 && s.boundary(suffix_start)).then(|| {
