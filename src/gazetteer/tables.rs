@@ -37,6 +37,8 @@ pub struct OrgUnit {
     pub class: Class,
     /// A further name in formal use, as a template (中共{}委).
     pub formal: Option<String>,
+    /// The body whose name this unit's name contains, as a template (中共{}委员会 for 委组织部).
+    pub parent: Option<String>,
 }
 
 impl OrgUnit {
@@ -241,6 +243,7 @@ pub fn parse_org_units(text: &str) -> Result<Vec<OrgUnit>, GazetteerError> {
                 short: list(f[1]),
                 class: parse_class("org-units.tsv", line, f[2])?,
                 formal: Some(f[3].to_owned()).filter(|x| x != "-"),
+                parent: Some(f[4].to_owned()).filter(|x| x != "-"),
             })
         })
         .collect()

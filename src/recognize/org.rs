@@ -29,6 +29,7 @@ const GENERIC_HEADS: &[&str] = &[
     "研究所", "科室", "处室", "医院", "公司", "学校", "银行", "院所", "场所", "派出所", "诊所", "厕所", "住所",
     "寓所", "处所", "会所", "委员会", "委会", "总会", "大会", "协会", "学会", "社会", "议会", "晚会", "集团",
     "当局", "大部", "全局", "格局", "布局", "结局", "大局", "邮局", "赌局", "饭局", "棋局", "局面", "各部",
+    "场所", "定点医院", "医疗机构", "卫生院所",
 ];
 
 /// Words that name no organisation even after an area (市中心, 全市机关, 北京方面).
@@ -46,6 +47,7 @@ fn verb_in_name(word: &str) -> bool {
             | "应急" | "志愿" | "扶贫" | "调查" | "突击" | "指导" | "协调" | "研究" | "开发" | "建设" | "发展"
             | "改革" | "促进" | "治理" | "执法" | "审批" | "保护" | "抗疫" | "防疫" | "维修" | "运输" | "生产"
             | "经营" | "销售" | "制造" | "投资" | "保险" | "出版" | "编辑" | "广播" | "新冠肺炎" | "疫情"
+            | "感染" | "呼吸" | "消化" | "急诊" | "护理部" | "预防" | "控制"
     )
 }
 
@@ -182,7 +184,7 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
                 // a one-character suffix ending a two-character word (部署, 益处) makes no name
                 // unless the word is one (国办/j)
                 let short_word = t.span.len() == 2;
-                !GENERIC_HEADS.contains(&word.as_str())
+                !GENERIC_HEADS.iter().any(|g| word.ends_with(g))
                     && if single && short_word {
                         matches!(tag, "nt" | "nz" | "j")
                     } else if single {
@@ -217,7 +219,8 @@ fn chain(
         if i <= s.span.start {
             return None;
         }
-        memo[rel(i)].as_ref()
+        // a bare word (指挥部) is no parent by adjacency (指挥部下设综合组)
+        memo[rel(i)].as_ref().filter(|c| c.form != Form::Nominal)
     };
     let mut seg = OrgSegment {
         span: head.start..e,
@@ -237,7 +240,9 @@ fn chain(
         && "市县区省镇乡".contains(s.ch(head.start - 1))
         && s.token_at(head.start - 1).is_some_and(|t| t.span.start == head.start - 1);
     let area_before = places.iter().any(|p| p.end == head.start) || org_ending(head.start).is_some() || scope_before;
-    if let Some(t) = s.token_at(head.start).filter(|t| t.span.start < head.start && t.span.end == e) {
+    // (or a word running on into a title: 内科主任 → 内 + 科 + 主任)
+    let runs_into_title = |t: &crate::model::Token| t.span.end > e && s.titles.iter().any(|x| x.start == e && x.end <= t.span.end);
+    if let Some(t) = s.token_at(head.start).filter(|t| t.span.start < head.start && (t.span.end == e || runs_into_title(t))) {
         if !area_before {
             pos = t.span.start;
             seg.span.start = pos;
@@ -337,6 +342,13 @@ fn chain(
         // name material, and the name starts there
         let first = word.chars().next().unwrap_or(' ');
         let after_number = s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
+        // the segmenter glued the scope to the name (市新冠 肺炎…指挥部): split it off
+        if oov && clean && word.chars().count() >= 2 && "市县区省".contains(first) && !is_bound_before(s, t.span.start) {
+            material_tokens += 1;
+            seg.area = Some(Area::Scope(first));
+            seg.span.start = t.span.start;
+            break;
+        }
         if oov
             && clean
             && !titled
@@ -349,8 +361,7 @@ fn chain(
             proper = true;
             break;
         }
-        // a verb may stand inside a sub-unit's name after its parent (市第三人民医院 + 感染 + 科)
-        let verb = t.tag == "v" && word.chars().count() <= 2 && head.needs_parent;
+        let verb = false;
         let person_headed = matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt")
             && word.chars().count() >= 2
             && material_tokens == 0
@@ -358,7 +369,7 @@ fn chain(
         let allowed = !guessed
             && !classifier
             && !generic
-            && (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word) || verb)
+            && (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word) || verb || person_word)
             && clean
             && !titled
             && !person_headed;
@@ -409,8 +420,11 @@ fn chain(
         }
         (None, _) if verb_material => None,
         (None, _) => {
-            let last_word = s.token_ending(e).map(|t| s.slice(&t.span)).unwrap_or_default();
-            if GENERIC_HEADS.iter().any(|g| last_word.ends_with(g)) && !proper {
+            let last = s.token_ending(e);
+            let last_word = last.map(|t| s.slice(&t.span)).unwrap_or_default();
+            // a generic word (公共场所/nt, 党员干部) names nothing, however the dictionary tags it
+            let whole = last.is_some_and(|t| t.span.start == seg.span.start);
+            if GENERIC_HEADS.iter().any(|g| last_word.ends_with(g)) && (!proper || whole) {
                 return None;
             }
             // a suffix after a number is a measure word (３８４３处, ４４３所)
@@ -460,9 +474,16 @@ const FUNCTION_CHARS: &str = "为和在对向从把被将给让使与及或是�
 /// 第四, 第十五 — an ordinal names (第四救援队); a bare number counts (３８４３处).
 fn ordinal(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next() == Some('第')
-        && word.chars().count() >= 2
-        && chars.all(|c| "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit())
+    let first = chars.next();
+    let rest: Vec<char> = chars.collect();
+    let numeral = |c: &char| "一二三四五六七八九十百零〇两".contains(*c) || c.is_ascii_digit();
+    match first {
+        Some('第') => !rest.is_empty() && rest.iter().take_while(|c| numeral(c)).count() >= 1
+            && rest.iter().skip_while(|c| numeral(c)).all(|c| "批届期支".contains(*c)),
+        // 首批, 首届
+        Some('首') => rest.len() == 1 && "批届期支".contains(rest[0]),
+        _ => false,
+    }
 }
 
 fn body_after_area(seg: &OrgSegment, head: &Head) -> Span {

@@ -340,9 +340,9 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         // (市委书记马富国, 记者 高雯) unless it is a word of the dictionary or cuts one
         let anchored = f[idx("title_before")] + f[idx("byline")] + f[idx("bracket")] + f[idx("credit_after")] > 0.0;
         // (a word of the dictionary only if it is a proper noun: 高雯/nz)
-        let proper_word = s
-            .token_starting(span.start)
-            .is_some_and(|t| t.span.end == span.end && (t.tag == "nz" || t.tag.starts_with("nr")));
+        let proper_word = s.token_starting(span.start).is_some_and(|t| {
+            t.span.end == span.end && (t.tag == "nz" || t.tag.starts_with("nr") || (t.tag == "ns" && f[idx("is_name")] == 0.0))
+        });
         let plausible = f[idx("foreign")] == 0.0
             && f[idx("surname")] > -1.0
             && f[idx("given")] > -2.5

@@ -12,7 +12,7 @@ const NOT_FIRST: &str = "全该本各每这那某其邻一二三四五六七八�
 /// Words that make a zone or facility generic (省级产业集聚区, 以上旅游景区, 各个广场).
 const GENERIC_MODIFIERS: &[&str] = &[
     "省级", "市级", "县级", "国家级", "以上", "以下", "各", "各个", "全", "所有", "这些", "一些", "多个", "两个", "大型",
-    "小型", "整个", "该", "本", "其", "城市", "公共", "重点", "一个",
+    "小型", "整个", "该", "本", "其", "城市", "公共", "重点", "一个", "广大", "基层", "农村",
 ];
 
 /// Place-suffix kinds that make a division-like place (a mention of its own, apart from its area).

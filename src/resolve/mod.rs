@@ -139,8 +139,33 @@ impl Resolver<'_> {
                 }
             }
         }
-        self.nominal_suffixes();
         self.bracketed_aliases();
+        self.adjacent_places();
+    }
+
+    /// A place written right after another lies in it (城乡一体化示范区古城街道, 京港澳高速公路鹤壁北
+    /// 收费站): located-in facts the text composes.
+    fn adjacent_places(&mut self) {
+        for i in 0..self.cands.len() {
+            let c = &self.cands[i];
+            if !matches!(c.kind, EntityKind::Place | EntityKind::Checkpoint) || c.form == MentionForm::Pronoun {
+                continue;
+            }
+            let Some(e) = self.of[i] else { continue };
+            let before = (0..self.cands.len()).find(|&j| {
+                let k = &self.cands[j];
+                k.sentence == c.sentence && k.span.end == c.span.start && k.kind == EntityKind::Place && k.form != MentionForm::Pronoun
+            });
+            if let Some(a) = before.and_then(|j| self.of[j]) {
+                // not the other way round (a province after its city)
+                let (inner, outer) = (self.division_of(e), self.division_of(a));
+                let reversed = matches!((inner, outer), (Some(x), Some(y)) if self.g.divisions.within(y, x));
+                if !reversed {
+                    let sentence = c.sentence;
+                    self.structure(e, RelationKind::ContainedIn, a, sentence);
+                }
+            }
+        }
     }
 
     /// The entity of the candidate with this span in this sentence (an area, a parent).
@@ -412,31 +437,41 @@ impl Resolver<'_> {
             self.b.alias(e, a);
         }
         // the chain states membership and location
+        // a party organ of an organisation (市卫健委党组) is no unit of it
+        let organ = ["党组", "党委", "党总支", "党支部", "党工委"].iter().any(|x| names.canonical.ends_with(x));
         if let Some(parent_e) = names.parent_entity {
             self.structure(e, RelationKind::SubOrganizationOf, parent_e, c.sentence);
-        } else if let Some(parent) = names.parent {
-            let parent_e = self.b.entity(
-                EntityKind::Organisation,
-                parent.class.unwrap_or(Class::Other),
-                &parent.canonical,
-                format!("org/{}", parent.canonical),
-                None,
-            );
-            for a in &parent.aliases {
-                self.b.alias(parent_e, a);
+        } else if let Some(parent) = names.parent.filter(|_| !organ) {
+            // a bare parent (指挥部下设…) is the organisation of that name in the text
+            let bare = parent.canonical.chars().count() <= 4 && parent.place.is_none();
+            let parent_e = if bare {
+                self.b.entities.iter().rposition(|x| {
+                    x.kind == EntityKind::Organisation && x.name.ends_with(&parent.canonical) && x.name != parent.canonical
+                })
+            } else {
+                let pe = self.b.entity(
+                    EntityKind::Organisation,
+                    parent.class.unwrap_or(Class::Other),
+                    &parent.canonical,
+                    format!("org/{}", parent.canonical),
+                    None,
+                );
+                for a in &parent.aliases {
+                    self.b.alias(pe, a);
+                }
+                Some(pe)
+            };
+            if let Some(pe) = parent_e {
+                self.structure(e, RelationKind::SubOrganizationOf, pe, c.sentence);
             }
-            self.structure(e, RelationKind::SubOrganizationOf, parent_e, c.sentence);
         }
         if let Some(place) = names.place {
             self.structure(e, RelationKind::Location, place, c.sentence);
         }
+        if let Some(place) = names.last_place {
+            self.structure(e, RelationKind::Location, place, c.sentence);
+        }
         Some(e)
-    }
-
-    /// Bare words that end the name of an entity named earlier (指挥部, 示范区) are further mentions
-    /// of it.
-    fn nominal_suffixes(&mut self) {
-        let _ = &self.structural;
     }
 
     /// `综合组(信息排查组)`: a name in brackets right after another is a second name of it.

@@ -83,6 +83,20 @@ pub struct OrgNames {
     pub parent_entity: Option<usize>,
     /// The area entity the organisation is in (山城区 for 山城区残联, 鹤壁市 for 市住建局).
     pub place: Option<usize>,
+    /// The area of the last link of a chain (淇滨区 for 市公安局淇滨区分局).
+    pub last_place: Option<usize>,
+}
+
+/// The area name inside a rendered template (鹤壁市 from 中共鹤壁市委组织部 and 中共{}委组织部).
+fn area_of(template: &str, rendered: &str) -> String {
+    match template.split_once("{}") {
+        Some((pre, post)) => rendered
+            .strip_prefix(pre)
+            .and_then(|r| r.strip_suffix(post))
+            .unwrap_or(rendered)
+            .to_owned(),
+        None => rendered.strip_suffix(template).unwrap_or(rendered).to_owned(),
+    }
 }
 
 /// Canonical name, aliases and parent of an organisation chain; `None` when a scope cannot be
@@ -178,6 +192,7 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
             parent: None,
             parent_entity: None,
             place,
+            last_place: None,
         });
     }
     let last = chain.len() - 1;
@@ -192,6 +207,33 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
         names.aliases.push(r.slice(&end.span));
     }
     names.parent_entity = parent_entity;
+    // a unit whose name contains its parent's (市委组织部 ⊃ 市委; 市政府办公室 ⊃ 市政府)
+    if last == 0 {
+        let seg = &chain[0];
+        if let (Some(u), Some(Area::Place(_) | Area::Scope(_))) = (seg.unit.map(|u| &r.g.org_units[u]), &seg.area) {
+            if let Some(parent) = &u.parent {
+                let area = names.canonical.clone();
+                let area_name = area_of(&u.full, &area);
+                let pu = r.g.org_units.iter().find(|x| &x.full == parent);
+                let mut aliases = Vec::new();
+                if let Some(f) = pu.and_then(|x| x.formal.as_deref()) {
+                    aliases.push(render(f, &area_name));
+                }
+                names.parent = Some(Box::new(OrgNames {
+                    canonical: render(parent, &area_name),
+                    aliases,
+                    class: pu.map(|x| x.class),
+                    ..OrgNames::default()
+                }));
+            }
+        }
+    }
+    // the area of the last link, when it has one of its own (市公安局淇滨区分局 lies in 淇滨区)
+    if let Some(Area::Place(p)) = chain.last().and_then(|s| s.area.as_ref()) {
+        if chain.len() > 1 {
+            names.last_place = r.entity_at(sentence, p).filter(|&e| r.b.entities[e].kind == EntityKind::Place);
+        }
+    }
     if last >= 1 && chain[last].joiner.is_none() {
         // the segment before a 驻 segment leads what follows it; a 驻 segment is no organisation
         let p = if chain[last - 1].joiner.is_some() && last >= 2 { last - 2 } else { last - 1 };
