@@ -384,7 +384,7 @@ fn chain(
         pos = t.span.start;
         seg.span.start = pos;
     }
-    seg.body = body_after_area(&seg, head);
+    seg.body = body_after_area(s, &seg, head);
     let body_len = seg.body.len();
     let head_word = s.slice(&(head.start..e));
     match (&seg.area, parent) {
@@ -486,10 +486,14 @@ fn ordinal(word: &str) -> bool {
     }
 }
 
-fn body_after_area(seg: &OrgSegment, head: &Head) -> Span {
+fn body_after_area(s: &SentenceContext<'_>, seg: &OrgSegment, head: &Head) -> Span {
+    // a home pronoun (我市) takes two characters
+    let pronoun = matches!(s.ch(seg.span.start), '我' | '本' | '该');
     let start = match &seg.area {
         Some(Area::Place(p)) => p.end,
-        Some(Area::Scope(_)) if seg.span.start < head.start => seg.span.start + 1 + if seg.party_prefix { 2 } else { 0 },
+        Some(Area::Scope(_)) if seg.span.start < head.start => {
+            seg.span.start + if pronoun { 2 } else { 1 } + if seg.party_prefix { 2 } else { 0 }
+        }
         Some(Area::Org(p)) => p.end.max(seg.span.start),
         _ => seg.span.start,
     };

@@ -83,8 +83,53 @@ fn actors(r: &Relating<'_>, s: usize, at: usize, teams: bool) -> Vec<usize> {
     out
 }
 
+/// 从鹤山区西部山区到浚县东部平原…都留下了市委书记、市长的足迹: the places of the sentence were
+/// visited by the people (or the holders of the titles) whose 足迹 they are.
+fn footprints(r: &mut Relating<'_>, s: usize, vs: usize) {
+    let sc = &r.ctx[s];
+    let places: Vec<usize> = r.items[s]
+        .iter()
+        .filter(|x| matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint) && x.form != crate::model::MentionForm::Pronoun && x.span.end <= vs)
+        .map(|x| x.entity)
+        .collect();
+    // whose: the people and titles in the clause before 的足迹
+    let (cs, _) = clause_bounds(sc, vs);
+    let mut people: Vec<usize> = r.items[s]
+        .iter()
+        .filter(|x| x.kind == EntityKind::Person && x.span.start >= cs && x.span.end <= vs)
+        .map(|x| x.entity)
+        .collect();
+    let titles: Vec<String> = sc
+        .titles
+        .iter()
+        .filter(|t| t.start >= cs && t.end <= vs)
+        .map(|t| sc.slice(&(t.start..t.end)))
+        .collect();
+    for t in titles {
+        if let Some(p) = r
+            .relations
+            .iter()
+            .find(|x| x.kind == RelationKind::Post && x.title.as_deref() == Some(t.as_str()))
+            .map(|x| x.subject)
+        {
+            people.push(p);
+        }
+    }
+    people.sort_unstable();
+    people.dedup();
+    for p in people {
+        for &o in &places {
+            r.add(p, RelationKind::Inspected, o, s);
+        }
+    }
+}
+
 fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     let sc = &r.ctx[s];
+    if sc.at(vs, "足迹") {
+        footprints(r, s, vs);
+        return;
+    }
     let (cs, _) = clause_bounds(sc, vs);
     // the places between a locative word of the clause and the verb
     let loc = (cs..vs).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && sc.boundary(i)));
@@ -139,6 +184,11 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     }
     objects.retain(|x| x.kind != EntityKind::Organisation);
     let Some(o) = objects.last().cloned() else { return };
+    // 坚守在…古烟村疫情防控一线的卡点工作人员: a relative clause says it of what follows, not of
+    // what stands before
+    if sc.slice(&(o.span.end..ce)).contains('的') && o.span.start > vs {
+        return;
+    }
     let start = objects.first().map_or(vs, |x| x.span.start);
     let locative = (cs..start).rev().find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w))).unwrap_or(start);
     for a in actors(r, s, locative.min(vs), true) {

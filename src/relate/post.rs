@@ -189,10 +189,17 @@ fn newspaper(r: &Relating<'_>) -> Option<usize> {
 
 /// The organisation a party organ belongs to (市人社局 for 市人社局党组).
 fn parent_of(r: &Relating<'_>, org: usize) -> Option<usize> {
-    r.relations
+    let name = &r.entities[org].name;
+    ["党组", "党委", "党总支", "党支部", "党工委"]
         .iter()
-        .find(|x| x.subject == org && x.kind == RelationKind::SubOrganizationOf)
-        .map(|x| x.object)
+        .find_map(|x| name.strip_suffix(x))
+        .and_then(|owner| r.entities.iter().position(|e| e.kind == EntityKind::Organisation && e.name == owner))
+        .or_else(|| {
+            r.relations
+                .iter()
+                .find(|x| x.subject == org && x.kind == RelationKind::SubOrganizationOf)
+                .map(|x| x.object)
+        })
 }
 
 /// The person holding a title in this document (马富国 for 市委书记).

@@ -193,6 +193,15 @@ impl Resolver<'_> {
                 let area_entity = self.preceding_place(i);
                 let area = area_entity.and_then(|e| self.division_of(e));
                 let e = match naming::choose_division(self.g, candidates, self.home, item, area, *short) {
+                    // a county's short form far from the article's province is a common word
+                    // there (平原, 安宁), not the county
+                    Some(idx)
+                        if *short
+                            && self.g.divisions.items[idx].level >= Level::County
+                            && self.home.province.is_some_and(|p| !self.g.divisions.within(idx, p)) =>
+                    {
+                        return None;
+                    }
                     Some(idx) => self.division_entity(idx),
                     None => {
                         // ambiguous: left unlinked, named under the place before it or the home area
