@@ -14,6 +14,7 @@ fn material_tag(tag: &str) -> bool {
     matches!(
         tag,
         "n" | "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "vn" | "an" | "b" | "l" | "eng" | "x" | "ng" | "f" | "g"
+            | "a"
     )
 }
 

@@ -63,9 +63,12 @@ fn actors(r: &Relating<'_>, s: usize, at: usize, teams: bool) -> Vec<usize> {
     let ok = |x: &Item| x.kind == EntityKind::Person || (teams && x.kind == EntityKind::Organisation);
     let before: Vec<&Item> = r.items[s].iter().filter(|x| x.span.end <= at).collect();
     let Some(last) = before.iter().rposition(|x| ok(x)) else {
-        // the actor carried through a dated item (1月29日,张卫东到…督导): earlier sentence
+        // the actor carried through a dated item (1月29日,张卫东到…督导): earlier sentence of the
+        // same item, not a byline's journalist
         return (s.saturating_sub(2)..s)
             .rev()
+            .filter(|&k| sc.kind == r.ctx[k].kind || r.ctx[k].kind == crate::model::SentenceKind::Body)
+            .filter(|&k| r.ctx[k].item == sc.item && r.ctx[k].kind != crate::model::SentenceKind::Byline)
             .find_map(|k| r.items[k].iter().rev().find(|x| x.kind == EntityKind::Person).map(|x| vec![x.entity]))
             .unwrap_or_default();
     };
@@ -148,6 +151,32 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         objects
     };
     if objects.is_empty() {
+        // 县长李建国一同督导 / 陪同检查: those who went along inspected what was last inspected
+        let along = sc.ends_with_at(vs, "一同") || sc.ends_with_at(vs, "一起") || sc.ends_with_at(vs, "陪同");
+        if along {
+            let last: Vec<(usize, usize)> = match r.relations.iter().rev().find(|x| x.kind == RelationKind::Inspected) {
+                Some(l) if s - l.sentence <= 2 => {
+                    let sent = l.sentence;
+                    let subj = l.subject;
+                    r.relations
+                        .iter()
+                        .filter(|x| x.kind == RelationKind::Inspected && x.sentence == sent && x.subject == subj)
+                        .map(|x| (x.object, x.sentence))
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            let people: Vec<usize> = r.items[s]
+                .iter()
+                .filter(|x| x.kind == EntityKind::Person && x.span.end <= vs)
+                .map(|x| x.entity)
+                .collect();
+            for p in people {
+                for &(o, _) in &last {
+                    r.add(p, RelationKind::Inspected, o, s);
+                }
+            }
+        }
         return;
     }
     let subject_end = loc.unwrap_or(vs);

@@ -33,10 +33,13 @@ pub fn posts(r: &mut Relating<'_>) {
             }
             emit(r, s, p.entity, &chain);
         }
-        appointed(r, s);
         copula(r, s);
         as_title(r, s);
         seconded(r, s);
+    }
+    // 由…任…的 names its holders by their posts, which may be told later in the article
+    for s in 0..r.ctx.len() {
+        appointed(r, s);
     }
 }
 

@@ -236,9 +236,16 @@ impl Resolver<'_> {
                 let area_div = area_entity.and_then(|e| self.division_of(e));
                 let codes = self.g.villages.lookup(&surface);
                 let code = naming::choose_village(self.g, &codes, self.home, item, area_div);
-                let e = match code {
-                    Some(code) => self.b.entity(EntityKind::Place, Class::Division, &surface, format!("place/{code}"), Some(code)),
-                    None => {
+                // an unlinked village named again in the article is the same village
+                let seen = self
+                    .b
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == EntityKind::Place && e.name == surface && e.division_code.is_none());
+                let e = match (code, seen) {
+                    (Some(code), _) => self.b.entity(EntityKind::Place, Class::Division, &surface, format!("place/{code}"), Some(code)),
+                    (None, Some(e)) => e,
+                    (None, None) => {
                         let parent = area_entity
                             .map(|a| self.b.entities[a].key.clone())
                             .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
@@ -304,7 +311,16 @@ impl Resolver<'_> {
                     let v = self.recent_village(i)?;
                     (format!("{}{}", self.b.entities[v].name, surface), Some(v))
                 } else {
-                    (surface.clone(), at.as_ref().and_then(|a| self.entity_at(c.sentence, a)))
+                    // named after the place it is at, whatever was written before that place
+                    // (北阳镇大石岩村卡点 and 大石岩村卡点 are one checkpoint)
+                    let place = at.as_ref().and_then(|a| self.entity_at(c.sentence, a));
+                    let name = match (at, place) {
+                        (Some(a), Some(p)) if self.b.entities[p].kind == EntityKind::Place => {
+                            format!("{}{}", self.slice(a), self.slice(&(a.end..c.span.end)))
+                        }
+                        _ => surface.clone(),
+                    };
+                    (name, place)
                 };
                 let scope = place
                     .map(|p| self.b.entities[p].key.clone())

@@ -204,7 +204,12 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
         if start < end.span.end {
             names.aliases.push(r.slice(&(start..end.span.end)));
         }
-        names.aliases.push(r.slice(&end.span));
+        // the last link alone (防控救治组) names it too, unless it is a bare word (党组)
+        let last_alone = r.slice(&end.span);
+        let bare = r.g.org_suffixes.iter().any(|x| x.text == last_alone) || last_alone.chars().count() < 3;
+        if !bare {
+            names.aliases.push(last_alone);
+        }
     }
     names.parent_entity = parent_entity;
     // a unit whose name contains its parent's (市委组织部 ⊃ 市委; 市政府办公室 ⊃ 市政府)
