@@ -31,5 +31,6 @@ pub mod rdf;
 
 pub mod pipeline;
 pub mod query;
+pub mod mentions;
 
 pub use pipeline::Pipeline;

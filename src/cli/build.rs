@@ -54,7 +54,7 @@ fn shard_of(name: &str, n: u64) -> u64 {
 }
 
 enum Outcome {
-    Built(Box<Extraction>, Vec<oxigraph::model::Quad>),
+    Built(Box<Extraction>, guanxi::rdf::DocumentQuads),
     Unchanged,
     Failed(String),
 }

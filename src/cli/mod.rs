@@ -1,6 +1,7 @@
 //! The command line: one file per command, each an `Args` struct and a `run`.
 
 pub mod build;
+pub mod mentions;
 pub mod query;
 
 use clap::{Parser, Subcommand};
@@ -21,6 +22,8 @@ pub enum Command {
     Build(build::Args),
     /// Run a SPARQL query over the store (the union of all articles' graphs).
     Query(query::Args),
+    /// Every mention of an entity, found by any of its names, with its sentence.
+    Mentions(mentions::Args),
 }
 
 /// Where the store is, for every command that reads or writes it.
@@ -37,6 +40,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Query(a) => query::run(a),
+        Command::Mentions(a) => mentions::run(a),
     }
 }
 

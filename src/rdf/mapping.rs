@@ -67,6 +67,13 @@ impl Iris {
     fn role(&self, title: &str) -> NamedNode {
         self.node(&format!("role/{}", encode(title)))
     }
+
+    /// The graph that holds what describes entities (types, names, codes): one graph shared by
+    /// every article and every shard, so that a description written by many articles is stored
+    /// once and unions stay free of duplicates.
+    pub fn entities_graph(&self) -> NamedNode {
+        self.node("graph/entities")
+    }
 }
 
 /// Literal of Chinese text.
@@ -76,12 +83,43 @@ fn zh(s: &str) -> Literal {
 
 struct Writer {
     graph: GraphName,
+    entities: GraphName,
     quads: Vec<Quad>,
+    shared: Vec<Quad>,
 }
 
 impl Writer {
+    /// A quad of the document's own graph.
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
+    }
+
+    /// A quad of the shared entities graph.
+    fn describe(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.shared.push(Quad::new(s, p.into_owned(), o, self.entities.clone()));
+    }
+}
+
+/// The quads of one document: those of its own graph, and those describing its entities in the
+/// shared entities graph.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentQuads {
+    pub graph: Vec<Quad>,
+    pub entities: Vec<Quad>,
+}
+
+impl DocumentQuads {
+    pub fn len(&self) -> usize {
+        self.graph.len() + self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.graph.is_empty() && self.entities.is_empty()
+    }
+
+    /// All quads, document graph first.
+    pub fn all(&self) -> impl Iterator<Item = &Quad> {
+        self.graph.iter().chain(&self.entities)
     }
 }
 
@@ -120,12 +158,14 @@ pub fn types(e: &Entity) -> Vec<NamedNodeRef<'static>> {
     }
 }
 
-/// The quads of one document, all in the document's graph.
-pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
+/// The quads of one document.
+pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
     let doc = iris.document(&x.doc.file_name);
     let mut w = Writer {
         graph: GraphName::NamedNode(doc.clone()),
+        entities: GraphName::NamedNode(iris.entities_graph()),
         quads: Vec::with_capacity(64 + x.mentions.len() * 8 + x.sentences.len() * 5),
+        shared: Vec::with_capacity(x.entities.len() * 4),
     };
     let doc_iri = doc.as_str().to_owned();
     let sub = |frag: String| NamedNode::new_unchecked(format!("{doc_iri}#{frag}"));
@@ -156,14 +196,14 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
     for (i, e) in x.entities.iter().enumerate() {
         let it = &entity_iris[i];
         for t in types(e) {
-            w.add(it.clone(), rdf::TYPE, t);
+            w.describe(it.clone(), rdf::TYPE, t);
         }
-        w.add(it.clone(), rdfs::LABEL, zh(&e.name));
+        w.describe(it.clone(), rdfs::LABEL, zh(&e.name));
         for a in &e.aliases {
-            w.add(it.clone(), schema::ALTERNATE_NAME, zh(a));
+            w.describe(it.clone(), schema::ALTERNATE_NAME, zh(a));
         }
         if let Some(code) = &e.division_code {
-            w.add(it.clone(), gx::DIVISION_CODE, Literal::new_simple_literal(code));
+            w.describe(it.clone(), gx::DIVISION_CODE, Literal::new_simple_literal(code));
         }
     }
     // administrative areas lie in their parents, up to the province. An ancestor the article does
@@ -178,12 +218,12 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
         while let Some(p) = g.divisions.items[idx].parent {
             let d = &g.divisions.items[p];
             let parent = iris.node(&format!("place/{}", d.code));
-            w.add(child.clone(), schema::CONTAINED_IN_PLACE, parent.clone());
+            w.describe(child.clone(), schema::CONTAINED_IN_PLACE, parent.clone());
             if !ancestors_done.insert(p) {
                 break;
             }
-            w.add(parent.clone(), rdfs::LABEL, zh(&d.name));
-            w.add(parent.clone(), gx::DIVISION_CODE, Literal::new_simple_literal(&d.code));
+            w.describe(parent.clone(), rdfs::LABEL, zh(&d.name));
+            w.describe(parent.clone(), gx::DIVISION_CODE, Literal::new_simple_literal(&d.code));
             child = parent;
             idx = p;
         }
@@ -244,10 +284,10 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
                     hash16(&[&x.entities[r.subject].key, &x.entities[r.object].key, &t])
                 ));
                 let role = iris.role(&t);
-                w.add(post.clone(), rdf::TYPE, org::POST);
-                w.add(post.clone(), org::ROLE_PROP, role.clone());
-                w.add(role.clone(), rdf::TYPE, org::ROLE);
-                w.add(role.clone(), rdfs::LABEL, zh(&t));
+                w.describe(post.clone(), rdf::TYPE, org::POST);
+                w.describe(post.clone(), org::ROLE_PROP, role.clone());
+                w.describe(role.clone(), rdf::TYPE, org::ROLE);
+                w.describe(role.clone(), rdfs::LABEL, zh(&t));
                 statement(&mut w, s, org::HOLDS, &post, r.sentence, &title);
                 statement(&mut w, &post, org::HELD_BY, s, r.sentence, &title);
                 statement(&mut w, &post, org::POST_IN, o, r.sentence, &title);
@@ -286,7 +326,10 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> Vec<Quad> {
             w.add(it.clone(), prov::WAS_DERIVED_FROM, sentence_iris[s].clone());
         }
     }
-    w.quads
+    DocumentQuads {
+        graph: w.quads,
+        entities: w.shared,
+    }
 }
 
 #[cfg(test)]

@@ -4,5 +4,5 @@ pub mod mapping;
 pub mod store;
 pub mod vocab;
 
-pub use mapping::{Iris, quads};
+pub use mapping::{DocumentQuads, Iris, quads};
 pub use store::{GraphStore, Written};

@@ -1,0 +1,98 @@
+//! `guanxi mentions NAME`: every mention of the entity a name stands for.
+
+use super::{StoreArg, open_existing};
+use guanxi::mentions::{Report, find, report};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Pick one entity by IRI when the name is ambiguous.
+    #[arg(long)]
+    pub iri: Option<String>,
+    /// How many co-mentioned entities to show.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Any name of the entity: its label or another name seen in the text (市住建局, 马富国).
+    pub name: String,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&a.store.store)?;
+    let mut found = find(&store, &a.name)?;
+    if let Some(iri) = &a.iri {
+        found.retain(|e| &e.iri == iri);
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match found.len() {
+        0 => {
+            eprintln!("guanxi: no entity is called {} in {}", a.name, a.store.store.display());
+            Ok(ExitCode::from(1))
+        }
+        1 => {
+            let r = report(&store, &found[0], a.top)?;
+            if a.json {
+                serde_json::to_writer_pretty(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                print_report(&mut out, &r, std::io::stdout().is_terminal())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            if a.json {
+                serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "candidates": found }))?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{} names {} entities; pick one with --iri:", a.name, found.len())?;
+                for e in &found {
+                    writeln!(out, "  {} ({}, {} mentions)  {}", e.label, e.kind, e.mentions, e.iri)?;
+                }
+            }
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Result<()> {
+    let e = &r.entity;
+    writeln!(out, "{} ({})  {}", e.label, e.kind, e.iri)?;
+    if !r.aliases.is_empty() {
+        writeln!(out, "  also: {}", r.aliases.join(", "))?;
+    }
+    for p in &r.posts {
+        writeln!(out, "  post: {} — {}", p.title, p.organisation)?;
+    }
+    let docs: std::collections::BTreeSet<&str> = r.mentions.iter().map(|m| m.file.as_str()).collect();
+    writeln!(out, "  {} mentions in {} articles:", r.mentions.len(), docs.len())?;
+    for m in &r.mentions {
+        let chars: Vec<char> = m.sentence.chars().collect();
+        let a = m.sentence_offset.min(chars.len());
+        let b = (a + (m.end - m.begin)).min(chars.len());
+        let before: String = chars[..a].iter().collect();
+        let inside: String = chars[a..b].iter().collect();
+        let after: String = chars[b..].iter().collect();
+        let marked = if colour {
+            format!("{before}\x1b[1;31m{inside}\x1b[0m{after}")
+        } else {
+            format!("{before}[{inside}]{after}")
+        };
+        let form = if m.form == "name" { String::new() } else { format!(" ({})", m.form) };
+        writeln!(out, "  {}:{}-{}{form}  {marked}", m.file, m.begin, m.end)?;
+    }
+    if !r.comentions.is_empty() {
+        let list: Vec<String> = r
+            .comentions
+            .iter()
+            .map(|c| format!("{} ({} sentences, {} articles)", c.label, c.weight, c.documents))
+            .collect();
+        writeln!(out, "  named with: {}", list.join(", "))?;
+    }
+    Ok(())
+}

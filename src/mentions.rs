@@ -1,0 +1,210 @@
+//! Use: every mention of an entity — found by any of its names (市住建局, 马富国, 口罩哥) — with its
+//! article, offsets and sentence, the entity's posts and its strongest co-mentions.
+
+use crate::error::StoreError;
+use crate::rdf::GraphStore;
+use oxigraph::model::{Literal, NamedNode};
+use serde::Serialize;
+
+const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX gx: <https://w3id.org/guanxi/ns#>
+";
+
+/// An entity that bears a name.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntityRef {
+    pub iri: String,
+    pub label: String,
+    /// PER, ORG, LOC or CHK.
+    pub kind: String,
+    pub mentions: usize,
+}
+
+/// One mention with its sentence.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MentionRow {
+    pub file: String,
+    pub begin: usize,
+    pub end: usize,
+    pub text: String,
+    /// name, nested, implicit, pronoun or nominal
+    pub form: String,
+    pub sentence: String,
+    /// Offset of the mention inside the sentence, in characters.
+    pub sentence_offset: usize,
+}
+
+/// A post held by a person.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PostRow {
+    pub title: String,
+    pub organisation: String,
+}
+
+/// An entity named in the same sentences.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CoMentionRow {
+    pub label: String,
+    pub iri: String,
+    pub weight: u64,
+    pub documents: u64,
+}
+
+/// Everything `guanxi mentions` reports about one entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub entity: EntityRef,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<MentionRow>,
+    pub posts: Vec<PostRow>,
+    pub comentions: Vec<CoMentionRow>,
+}
+
+fn kind_of(types: &str) -> &'static str {
+    if types.contains("Checkpoint") {
+        "CHK"
+    } else if types.contains("Person") {
+        "PER"
+    } else if types.contains("Organization") {
+        "ORG"
+    } else {
+        "LOC"
+    }
+}
+
+/// A SPARQL string literal (escaped).
+fn lit(s: &str) -> String {
+    Literal::new_simple_literal(s).to_string()
+}
+
+/// The entities that have `name` as their label or as another name, most mentioned first.
+pub fn find(store: &GraphStore, name: &str) -> Result<Vec<EntityRef>, StoreError> {
+    let q = format!(
+        "{PREFIXES}SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t)) AS ?types) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
+  VALUES ?name {{ {name} }}
+  {{ ?e rdfs:label ?x }} UNION {{ ?e schema:alternateName ?x }}
+  FILTER(STR(?x) = ?name)
+  ?e rdfs:label ?l ; rdf:type ?t .
+  VALUES ?t {{ schema:Person schema:Organization schema:Place gx:Checkpoint }}
+  OPTIONAL {{ ?m gx:refersTo ?e }}
+}} GROUP BY ?e ORDER BY DESC(?n) ?e",
+        name = lit(name)
+    );
+    let rows = store.select(&q, &[])?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(EntityRef {
+                iri: r.first()?.clone()?,
+                label: r.get(1)?.clone()?,
+                kind: kind_of(r.get(2)?.as_deref().unwrap_or("")).to_owned(),
+                mentions: r.get(3)?.as_deref().and_then(|n| n.parse().ok()).unwrap_or(0),
+            })
+        })
+        .collect())
+}
+
+/// The full report on one entity.
+pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Report, StoreError> {
+    let e = NamedNode::new(entity.iri.clone()).map_err(|err| StoreError::Iri {
+        iri: entity.iri.clone(),
+        reason: err.to_string(),
+    })?;
+    let values = format!("VALUES ?e {{ {e} }}");
+    let aliases = store
+        .select(
+            &format!("{PREFIXES}SELECT DISTINCT ?a WHERE {{ {values} ?e schema:alternateName ?a }} ORDER BY ?a"),
+            &[],
+        )?
+        .into_iter()
+        .filter_map(|r| r.into_iter().next().flatten())
+        .collect();
+    let mentions = store
+        .select(
+            &format!(
+                "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb WHERE {{
+  {values}
+  ?m gx:refersTo ?e ; rdf:type ?class ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?end ;
+     gx:sentence ?s ; gx:inDocument ?d .
+  ?d gx:fileName ?file .
+  ?s nif:isString ?stext ; nif:beginIndex ?sb .
+  OPTIONAL {{ ?m gx:form ?form }}
+}} ORDER BY ?file ?b"
+            ),
+            &[],
+        )?
+        .into_iter()
+        .filter_map(|r| {
+            let num = |i: usize| r.get(i).cloned().flatten().and_then(|x| x.parse::<usize>().ok());
+            let class = r.get(4).cloned().flatten().unwrap_or_default();
+            let form = match (r.get(5).cloned().flatten(), class.ends_with("NestedMention")) {
+                (Some(f), _) => f,
+                (None, true) => "nested".into(),
+                (None, false) => "name".into(),
+            };
+            let begin = num(1)?;
+            Some(MentionRow {
+                file: r.first().cloned().flatten()?,
+                begin,
+                end: num(2)?,
+                text: r.get(3).cloned().flatten()?,
+                form,
+                sentence: r.get(6).cloned().flatten()?,
+                sentence_offset: begin.saturating_sub(num(7)?),
+            })
+        })
+        .collect();
+    let posts = store
+        .select(
+            &format!(
+                "{PREFIXES}SELECT DISTINCT ?title ?org WHERE {{
+  {values}
+  ?post org:heldBy ?e ; org:postIn ?o ; org:role/rdfs:label ?title . ?o rdfs:label ?org .
+}} ORDER BY ?org ?title"
+            ),
+            &[],
+        )?
+        .into_iter()
+        .filter_map(|r| {
+            Some(PostRow {
+                title: r.first().cloned().flatten()?,
+                organisation: r.get(1).cloned().flatten()?,
+            })
+        })
+        .collect();
+    let comentions = store
+        .select(
+            &format!(
+                "{PREFIXES}SELECT ?o (SAMPLE(?l) AS ?label) (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
+  {{ SELECT DISTINCT ?c ?o ?w ?d WHERE {{
+    {values}
+    ?c rdf:type gx:CoMention ; gx:between ?e, ?o ; gx:weight ?w ; gx:inDocument ?d .
+    FILTER(?o != ?e)
+  }} }}
+  {{ SELECT ?o (SAMPLE(?x) AS ?l) WHERE {{ ?o rdfs:label ?x }} GROUP BY ?o }}
+}} GROUP BY ?o ORDER BY DESC(?weight) ?label LIMIT {top}"
+            ),
+            &[],
+        )?
+        .into_iter()
+        .filter_map(|r| {
+            Some(CoMentionRow {
+                iri: r.first().cloned().flatten()?,
+                label: r.get(1).cloned().flatten()?,
+                weight: r.get(2).cloned().flatten()?.parse().ok()?,
+                documents: r.get(3).cloned().flatten()?.parse().ok()?,
+            })
+        })
+        .collect();
+    Ok(Report {
+        entity: entity.clone(),
+        aliases,
+        mentions,
+        posts,
+        comentions,
+    })
+}
