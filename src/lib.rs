@@ -32,5 +32,9 @@ pub mod rdf;
 pub mod pipeline;
 pub mod query;
 pub mod mentions;
+pub mod export;
+pub mod serve;
+pub mod push;
+pub mod demo;
 
 pub use pipeline::Pipeline;

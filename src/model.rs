@@ -241,6 +241,9 @@ pub struct Relation {
     pub amount: Option<String>,
     /// The sentence the fact was read from.
     pub sentence: usize,
+    /// The date the text gives for it (1月29日), from its sentence or carried from the item's
+    /// dateline.
+    pub date: Option<String>,
 }
 
 /// Two entities named in the same sentences of a document.

@@ -1,8 +1,12 @@
 //! The command line: one file per command, each an `Args` struct and a `run`.
 
 pub mod build;
+pub mod demo;
+pub mod export;
 pub mod mentions;
+pub mod push;
 pub mod query;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -24,6 +28,14 @@ pub enum Command {
     Query(query::Args),
     /// Every mention of an entity, found by any of its names, with its sentence.
     Mentions(mentions::Args),
+    /// Export the graph: GraphML for Gephi, N-Quads, Turtle, CSV.
+    Export(export::Args),
+    /// Serve the store as a read-only SPARQL 1.1 endpoint.
+    Serve(serve::Args),
+    /// Push every article's graph to a remote store (SPARQL 1.1 Graph Store Protocol).
+    Push(push::Args),
+    /// Build the bundled demo corpus and show what guanxi finds in it.
+    Demo(demo::Args),
 }
 
 /// Where the store is, for every command that reads or writes it.
@@ -41,6 +53,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Build(a) => build::run(a),
         Command::Query(a) => query::run(a),
         Command::Mentions(a) => mentions::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::Push(a) => push::run(a),
+        Command::Demo(a) => demo::run(a),
     }
 }
 

@@ -21,6 +21,10 @@ pub struct Args {
     /// Output format; json is SPARQL 1.1 Query Results JSON.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Bind a variable before evaluation: --bind name=马富国 (a Chinese-tagged literal, as labels
+    /// are) or --bind e=<https://…> (an IRI). The variable must be one the query selects.
+    #[arg(long, value_name = "VAR=VALUE")]
+    pub bind: Vec<String>,
     /// Read the query from a file (e.g. queries/who-led-which-checkpoint.rq).
     #[arg(long, value_name = "F.rq", conflicts_with = "query")]
     pub file: Option<PathBuf>,
@@ -35,8 +39,18 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("cannot read query file {}", f.display()))?,
         (None, None) => anyhow::bail!("give a query or --file"),
     };
+    let mut bindings = Vec::new();
+    for b in &a.bind {
+        let (var, value) = b.split_once('=').ok_or_else(|| anyhow::anyhow!("--bind {b}: expected VAR=VALUE"))?;
+        let term: oxigraph::model::Term = match value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+            Some(iri) => oxigraph::model::NamedNode::new(iri).with_context(|| format!("--bind {b}: bad IRI"))?.into(),
+            None => oxigraph::model::Literal::new_language_tagged_literal_unchecked(value, "zh").into(),
+        };
+        bindings.push((var.trim_start_matches('?').to_owned(), term));
+    }
+    let bindings: Vec<(&str, oxigraph::model::Term)> = bindings.iter().map(|(v, t)| (v.as_str(), t.clone())).collect();
     let store = open_existing(&a.store.store)?;
-    let results = store.query(&text)?;
+    let results = store.query_with(&text, &bindings)?;
     let format = match a.format {
         Format::Table => ResultFormat::Table,
         Format::Json => ResultFormat::Json,

@@ -275,7 +275,10 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         let s = &entity_iris[r.subject];
         let o = &entity_iris[r.object];
         let object_kind = x.entities[r.object].kind;
-        let title: Vec<(NamedNodeRef<'_>, Literal)> = r.title.iter().map(|t| (gx::TITLE, zh(t))).collect();
+        let mut title: Vec<(NamedNodeRef<'_>, Literal)> = r.title.iter().map(|t| (gx::TITLE, zh(t))).collect();
+        let dated: Vec<(NamedNodeRef<'_>, Literal)> =
+            r.date.iter().map(|d| (gx::DATE, Literal::new_simple_literal(d))).collect();
+        title.extend(dated.iter().cloned());
         match r.kind {
             RelationKind::Post => {
                 let t = r.title.clone().unwrap_or_default();
@@ -298,15 +301,16 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
                     statement(&mut w, s, org::HEAD_OF, o, r.sentence, &title);
                 }
             }
-            RelationKind::StationedAt => statement(&mut w, s, gx::STATIONED_AT, o, r.sentence, &[]),
-            RelationKind::Inspected => statement(&mut w, s, gx::INSPECTED, o, r.sentence, &[]),
+            RelationKind::StationedAt => statement(&mut w, s, gx::STATIONED_AT, o, r.sentence, &dated),
+            RelationKind::Inspected => statement(&mut w, s, gx::INSPECTED, o, r.sentence, &dated),
             RelationKind::MemberOf => statement(&mut w, s, org::MEMBER_OF, o, r.sentence, &[]),
             RelationKind::SubOrganizationOf => statement(&mut w, s, org::SUB_ORGANIZATION_OF, o, r.sentence, &[]),
             RelationKind::ContainedIn => statement(&mut w, s, schema::CONTAINED_IN_PLACE, o, r.sentence, &[]),
             RelationKind::Location => statement(&mut w, s, schema::LOCATION, o, r.sentence, &[]),
             RelationKind::DonatedTo => {
-                let amount: Vec<(NamedNodeRef<'_>, Literal)> =
+                let mut amount: Vec<(NamedNodeRef<'_>, Literal)> =
                     r.amount.iter().map(|a| (gx::AMOUNT, zh(a))).collect();
+                amount.extend(dated.iter().cloned());
                 statement(&mut w, s, gx::DONATED_TO, o, r.sentence, &amount);
             }
         }

@@ -106,6 +106,8 @@ pub mod gx {
     pub const DONATED_TO: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#donatedTo");
     pub const AMOUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#amount");
     pub const TITLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#title");
+    /// The date the text gives for a fact, as written (1月29日).
+    pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#date");
     pub const CO_MENTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#CoMention");
     pub const BETWEEN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#between");
     pub const WEIGHT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#weight");

@@ -13,6 +13,7 @@ pub struct SentenceContext<'a> {
     pub span: Span,
     pub kind: SentenceKind,
     pub item: usize,
+    pub paragraph: usize,
     /// The whole document's normalised text (spans are absolute).
     pub text: &'a [char],
     pub tokens: Vec<Token>,
@@ -50,6 +51,7 @@ impl<'a> SentenceContext<'a> {
             index,
             kind: sentence.kind,
             item: sentence.item,
+            paragraph: sentence.paragraph,
             text,
             names: lex.names(&searchable),
             titles: lex.titles(&searchable),
@@ -62,6 +64,11 @@ impl<'a> SentenceContext<'a> {
             ends,
             span,
         }
+    }
+
+    /// The paragraph the sentence belongs to.
+    pub fn paragraph_of(&self) -> usize {
+        self.paragraph
     }
 
     /// Character at an absolute position, or a space outside the sentence.

@@ -4,6 +4,7 @@
 //! themselves (罗庄村 in 石林镇, 感染科 of 市第三人民医院) come from the Resolve stage.
 
 pub mod comention;
+pub mod dates;
 pub mod frames;
 pub mod post;
 
@@ -98,6 +99,7 @@ impl<'a> Relating<'a> {
             title: None,
             amount: None,
             sentence,
+            date: None,
         });
         self.relations.last_mut().expect("just pushed")
     }
@@ -116,6 +118,12 @@ pub fn relate(
     frames::frames(&mut r);
     let mut relations = r.relations;
     relations.retain(|x| x.subject != x.object);
+    let dates = dates::sentence_dates(ctx);
+    for x in &mut relations {
+        if matches!(x.kind, RelationKind::Inspected | RelationKind::StationedAt | RelationKind::Leads | RelationKind::DonatedTo) {
+            x.date = dates.get(x.sentence).cloned().flatten();
+        }
+    }
     relations.sort_by(|a, b| {
         (a.subject, a.kind, a.object, &a.title, a.sentence).cmp(&(b.subject, b.kind, b.object, &b.title, b.sentence))
     });

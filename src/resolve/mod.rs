@@ -377,6 +377,7 @@ impl Resolver<'_> {
                 title: None,
                 amount: None,
                 sentence,
+                date: None,
             });
         }
     }

@@ -1,0 +1,226 @@
+//! The export graph: entities as nodes (label, type, IRI, mentions, documents) and either
+//! co-mention edges (weight = sentences naming both, documents = articles) or relation edges
+//! (kind, title of posts, documents), read from the store with SPARQL into a petgraph graph.
+
+use crate::error::StoreError;
+use crate::rdf::GraphStore;
+use petgraph::graph::{Graph, NodeIndex};
+use petgraph::{Directed, Undirected};
+use std::collections::{BTreeMap, HashMap};
+
+/// Which edges to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Undirected, one edge per pair of entities named in the same sentences.
+    #[default]
+    Comention,
+    /// Directed, one edge per (subject, relation, object).
+    Relations,
+}
+
+/// An entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub iri: String,
+    pub label: String,
+    /// PER, ORG, LOC or CHK.
+    pub kind: String,
+    pub mentions: u64,
+    pub documents: u64,
+}
+
+/// A co-mention or a relation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// comention, post, leads, inspected, stationed_at, member_of, located_in, donated_to
+    pub kind: String,
+    pub weight: f64,
+    pub title: Option<String>,
+    pub documents: u64,
+}
+
+/// The graph of an export: undirected for co-mentions, directed for relations.
+#[derive(Debug, Clone)]
+pub enum ExportGraph {
+    Comention(Graph<Node, Edge, Undirected>),
+    Relations(Graph<Node, Edge, Directed>),
+}
+
+impl ExportGraph {
+    pub fn directed(&self) -> bool {
+        matches!(self, ExportGraph::Relations(_))
+    }
+
+    pub fn nodes(&self) -> Vec<&Node> {
+        match self {
+            ExportGraph::Comention(g) => g.node_weights().collect(),
+            ExportGraph::Relations(g) => g.node_weights().collect(),
+        }
+    }
+
+    /// Edges as (source node, target node, edge).
+    pub fn edges(&self) -> Vec<(&Node, &Node, &Edge)> {
+        match self {
+            ExportGraph::Comention(g) => g.edge_indices().filter_map(|e| {
+                let (a, b) = g.edge_endpoints(e)?;
+                Some((&g[a], &g[b], &g[e]))
+            }).collect(),
+            ExportGraph::Relations(g) => g.edge_indices().filter_map(|e| {
+                let (a, b) = g.edge_endpoints(e)?;
+                Some((&g[a], &g[b], &g[e]))
+            }).collect(),
+        }
+    }
+}
+
+const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX gx: <https://w3id.org/guanxi/ns#>
+";
+
+fn kind_of(types: &str) -> &'static str {
+    if types.contains("Checkpoint") {
+        "CHK"
+    } else if types.contains("Person") {
+        "PER"
+    } else if types.contains("Organization") {
+        "ORG"
+    } else {
+        "LOC"
+    }
+}
+
+fn num(x: &Option<String>) -> u64 {
+    x.as_deref().and_then(|v| v.parse::<f64>().ok()).map_or(0, |v| v as u64)
+}
+
+/// Read the graph of a view from the store. Nodes and edges come sorted (by IRI), so that two
+/// exports of the same store are identical.
+pub fn load(store: &GraphStore, view: View) -> Result<ExportGraph, StoreError> {
+    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    for r in store.select(
+        &format!(
+            "{PREFIXES}SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=\" \") AS ?types) WHERE {{
+  ?e rdf:type ?t ; rdfs:label ?l .
+  VALUES ?t {{ schema:Person schema:Organization schema:Place gx:Checkpoint }}
+}} GROUP BY ?e"
+        ),
+        &[],
+    )? {
+        let (Some(iri), Some(label)) = (r[0].clone(), r[1].clone()) else { continue };
+        let kind = kind_of(r[2].as_deref().unwrap_or("")).to_owned();
+        nodes.insert(iri.clone(), Node { iri, label, kind, mentions: 0, documents: 0 });
+    }
+    for r in store.select(
+        &format!(
+            "{PREFIXES}SELECT ?e (COUNT(DISTINCT ?m) AS ?n) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
+  ?m gx:refersTo ?e ; gx:inDocument ?d .
+}} GROUP BY ?e"
+        ),
+        &[],
+    )? {
+        if let Some(n) = r[0].as_ref().and_then(|iri| nodes.get_mut(iri)) {
+            n.mentions = num(&r[1]);
+            n.documents = num(&r[2]);
+        }
+    }
+    let edges: Vec<(String, String, Edge)> = match view {
+        View::Comention => store
+            .select(
+                &format!(
+                    "{PREFIXES}SELECT ?a ?b (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
+  {{ SELECT DISTINCT ?c ?a ?b ?w ?d WHERE {{
+    ?c rdf:type gx:CoMention ; gx:between ?a, ?b ; gx:weight ?w ; gx:inDocument ?d .
+    FILTER(STR(?a) < STR(?b))
+  }} }}
+}} GROUP BY ?a ?b"
+                ),
+                &[],
+            )?
+            .into_iter()
+            .filter_map(|r| {
+                Some((
+                    r[0].clone()?,
+                    r[1].clone()?,
+                    Edge { kind: "comention".into(), weight: num(&r[2]) as f64, title: None, documents: num(&r[3]) },
+                ))
+            })
+            .collect(),
+        View::Relations => relation_edges(store)?,
+    };
+    let mut edges = edges;
+    edges.sort_by(|a, b| (&a.0, &a.2.kind, &a.1, &a.2.title).cmp(&(&b.0, &b.2.kind, &b.1, &b.2.title)));
+    Ok(match view {
+        View::Comention => {
+            let mut g: Graph<Node, Edge, Undirected> = Graph::default();
+            let idx = add_nodes(&mut g, nodes);
+            for (a, b, e) in edges {
+                if let (Some(&x), Some(&y)) = (idx.get(&a), idx.get(&b)) {
+                    g.add_edge(x, y, e);
+                }
+            }
+            ExportGraph::Comention(g)
+        }
+        View::Relations => {
+            let mut g: Graph<Node, Edge, Directed> = Graph::default();
+            let idx = add_nodes(&mut g, nodes);
+            for (a, b, e) in edges {
+                if let (Some(&x), Some(&y)) = (idx.get(&a), idx.get(&b)) {
+                    g.add_edge(x, y, e);
+                }
+            }
+            ExportGraph::Relations(g)
+        }
+    })
+}
+
+fn add_nodes<Ty: petgraph::EdgeType>(g: &mut Graph<Node, Edge, Ty>, nodes: BTreeMap<String, Node>) -> HashMap<String, NodeIndex> {
+    nodes.into_iter().map(|(iri, n)| (iri, g.add_node(n))).collect()
+}
+
+/// (relation kind in the export, SPARQL pattern binding ?s ?o ?d [?title])
+const RELATIONS: &[(&str, &str)] = &[
+    ("leads", "gx:leads"),
+    ("inspected", "gx:inspected"),
+    ("stationed_at", "gx:stationedAt"),
+    ("member_of", "org:memberOf"),
+    ("member_of", "org:subOrganizationOf"),
+    ("located_in", "schema:containedInPlace"),
+    ("located_in", "schema:location"),
+    ("donated_to", "gx:donatedTo"),
+];
+
+fn relation_edges(store: &GraphStore) -> Result<Vec<(String, String, Edge)>, StoreError> {
+    let mut out = Vec::new();
+    for (kind, p) in RELATIONS {
+        for r in store.select(
+            &format!(
+                "{PREFIXES}SELECT ?s ?o (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?sen) AS ?n) WHERE {{
+  ?st rdf:subject ?s ; rdf:predicate {p} ; rdf:object ?o ; prov:wasDerivedFrom ?sen .
+  ?sen gx:inDocument ?d .
+}} GROUP BY ?s ?o"
+            ),
+            &[],
+        )? {
+            let (Some(s), Some(o)) = (r[0].clone(), r[1].clone()) else { continue };
+            out.push((s, o, Edge { kind: (*kind).into(), weight: num(&r[3]) as f64, title: None, documents: num(&r[2]) }));
+        }
+    }
+    for r in store.select(
+        &format!(
+            "{PREFIXES}SELECT ?s ?o ?title (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?sen) AS ?n) WHERE {{
+  ?post rdf:type org:Post ; org:heldBy ?s ; org:postIn ?o ; org:role/rdfs:label ?title .
+  ?st rdf:subject ?s ; rdf:predicate org:holds ; rdf:object ?post ; prov:wasDerivedFrom ?sen .
+  ?sen gx:inDocument ?d .
+}} GROUP BY ?s ?o ?title"
+        ),
+        &[],
+    )? {
+        let (Some(s), Some(o)) = (r[0].clone(), r[1].clone()) else { continue };
+        out.push((s, o, Edge { kind: "post".into(), weight: num(&r[4]) as f64, title: r[2].clone(), documents: num(&r[3]) }));
+    }
+    Ok(out)
+}
