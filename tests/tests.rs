@@ -1,1 +1,11 @@
+//! End-to-end and integration tests: one test binary (it links once), one module per area.
 
+mod cli;
+mod export;
+mod mentions;
+mod queries;
+mod rdf_shape;
+mod rules;
+mod serve;
+mod store;
+mod util;

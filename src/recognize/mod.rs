@@ -147,9 +147,13 @@ pub struct Recognized {
 /// Recognise the entities of every sentence of a document.
 pub fn recognize(ctx: &[SentenceContext<'_>]) -> Recognized {
     let mut out = Recognized::default();
+    // places composed somewhere with their context (屯子镇王村) are found again where the article
+    // names them bare (到王村卡点督导)
+    let known = place::composed_names(ctx);
     for s in ctx {
         let mut cands = Vec::new();
         place::candidates(s, &mut cands);
+        place::known(s, &known, &mut cands);
         org::candidates(s, &mut cands);
         checkpoint::candidates(s, &mut cands);
         person::candidates(s, &mut cands);

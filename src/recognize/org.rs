@@ -48,7 +48,8 @@ fn verb_in_name(word: &str) -> bool {
             | "应急" | "志愿" | "扶贫" | "调查" | "突击" | "指导" | "协调" | "研究" | "开发" | "建设" | "发展"
             | "改革" | "促进" | "治理" | "执法" | "审批" | "保护" | "抗疫" | "防疫" | "维修" | "运输" | "生产"
             | "经营" | "销售" | "制造" | "投资" | "保险" | "出版" | "编辑" | "广播" | "新冠肺炎" | "疫情"
-            | "感染" | "呼吸" | "消化" | "急诊" | "护理部" | "预防" | "控制"
+            | "感染" | "呼吸" | "消化" | "急诊" | "护理部" | "预防" | "控制" | "抢险" | "抢修" | "救灾" | "防汛"
+            | "巡查" | "消杀" | "保卫" | "巡防" | "后勤" | "联络" | "值班" | "督办"
     )
 }
 
@@ -189,7 +190,8 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
                     && if single && short_word {
                         matches!(tag, "nt" | "nz" | "j")
                     } else if single {
-                        matches!(tag, "n" | "nt" | "nz" | "j")
+                        // (or the segmenter's guess at a name: 呼吸科/nr)
+                        matches!(tag, "n" | "nt" | "nz" | "j") || tag.starts_with("nr")
                     } else {
                         matches!(tag, "n" | "nt" | "nz" | "j" | "vn")
                     }

@@ -350,10 +350,13 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             && (f[idx("word_noun")] == 0.0 || proper_word)
             && f[idx("cross_end")] == 0.0
             && f[idx("title_inside")] == 0.0;
+        // a full three-character name before a word that usually follows names (张立强在) beats
+        // its two-character head the segmenter read (张立/nr 强)
+        let full = span.len() == 3 && f[idx("right")] > 1.0;
         if anchored && plausible {
-            p = p.max(0.9);
+            p = p.max(if full { 0.95 } else { 0.9 });
         } else if f[idx("person_word_before")] > 0.0 && plausible && f[idx("given")] > 0.0 {
-            p = p.max(0.75);
+            p = p.max(if full { 0.93 } else { 0.75 });
         }
         if p > 0.2 && !list_of_words(s, &span) && !(f[idx("list")] > 0.0 && list_of_bodies(s, &span)) {
             out.push(person(s, span, p));
@@ -373,9 +376,17 @@ fn list_of_words(s: &SentenceContext<'_>, span: &Span) -> bool {
     } else {
         None
     };
+    // the sibling must be a whole item of the list (交通 in 交通、公安), not the title of the
+    // next person (市长 in 、市长何志刚)
     sibling.is_some_and(|t| {
         let w: String = s.chars(&t.span).iter().collect();
-        t.span.len() >= 2 && !t.tag.starts_with("nr") && s.seg.has_word(&w) && !s.names.iter().any(|h| h.start == t.span.start)
+        let whole = matches!(s.ch(t.span.end), '、' | '等' | '和' | ',' | '。' | ' ') && matches!(s.ch(t.span.start.saturating_sub(1)), '、' | '和' | ',' | ' ');
+        whole
+            && t.span.len() >= 2
+            && !t.tag.starts_with("nr")
+            && t.tag != crate::segment::TITLE_TAG
+            && s.seg.has_word(&w)
+            && !s.names.iter().any(|h| h.start == t.span.start)
     })
 }
 
@@ -408,8 +419,53 @@ fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// In a list of names (刘建平、陈国庆、赵明辉等), an item between separators that has the shape of a
+/// name is one when another item of the list is a name found with confidence.
+fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
+    let mut added = Vec::new();
+    for s in ctx {
+        let sure: Vec<Span> = chosen
+            .iter()
+            .filter(|c| c.sentence == s.index && c.kind == EntityKind::Person && c.score >= 3.2)
+            .map(|c| c.span.clone())
+            .collect();
+        for p in &sure {
+            // walk the list both ways from a sure name
+            for forward in [true, false] {
+                let mut edge = if forward { p.end } else { p.start };
+                loop {
+                    let sep = if forward { edge } else { edge.wrapping_sub(1) };
+                    if sep < s.span.start || sep >= s.span.end || s.ch(sep) != '、' {
+                        break;
+                    }
+                    // the next item: 2–3 Han characters up to the next separator
+                    let (a, b) = if forward {
+                        let a = sep + 1;
+                        let b = (a..(a + 4).min(s.span.end)).find(|&k| !is_han(s.ch(k)) || s.ch(k) == '等').unwrap_or(a);
+                        (a, b)
+                    } else {
+                        let b = sep;
+                        let a = (b.saturating_sub(3).max(s.span.start)..b).find(|&k| (k..b).all(|j| is_han(s.ch(j)))).unwrap_or(b);
+                        (a, b)
+                    };
+                    let len = b.saturating_sub(a);
+                    let surname = is_han(s.ch(a)) && s.g.names.is_surname(&s.ch(a).to_string());
+                    let free = !chosen.iter().chain(added.iter()).any(|c: &Candidate| c.sentence == s.index && c.span.start < b && a < c.span.end);
+                    if !(2..=3).contains(&len) || !surname || !free {
+                        break;
+                    }
+                    added.push(person(s, a..b, 0.85));
+                    edge = if forward { b } else { a };
+                }
+            }
+        }
+    }
+    chosen.extend(added);
+}
+
 /// Find again, anywhere in the document, the names found with confidence somewhere.
 pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
+    list_members(ctx, chosen);
     let mut names: Vec<Vec<char>> = chosen
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.score >= 3.2 && c.len() >= 2)

@@ -20,6 +20,45 @@ fn is_division_kind(kind: &str) -> bool {
     kind == "division"
 }
 
+/// The villages and places the rules composed from their context in any sentence.
+pub fn composed_names(ctx: &[SentenceContext<'_>]) -> Vec<(Vec<char>, Class, Detail)> {
+    let mut names: Vec<(Vec<char>, Class, Detail)> = Vec::new();
+    for s in ctx {
+        let mut cands = Vec::new();
+        candidates(s, &mut cands);
+        for c in cands {
+            let detail = match &c.detail {
+                Detail::Village { area: Some(_) } => Detail::Village { area: None },
+                _ => continue,
+            };
+            let name = s.chars(&c.span).to_vec();
+            if name.len() >= 2 && !names.iter().any(|(n, _, _)| n == &name) {
+                names.push((name, c.class, detail));
+            }
+        }
+    }
+    names
+}
+
+/// Mentions of already composed names that stand bare in this sentence.
+pub fn known(s: &SentenceContext<'_>, known: &[(Vec<char>, Class, Detail)], out: &mut Vec<Candidate>) {
+    for (name, class, detail) in known {
+        let n = name.len();
+        let mut i = s.span.start;
+        while i + n <= s.span.end {
+            if s.text[i..i + n] != name[..] || !s.boundary(i) {
+                i += 1;
+                continue;
+            }
+            let span = i..i + n;
+            if !out.iter().any(|c| c.span.start < span.end && span.start < c.span.end) {
+                out.push(Candidate::new(span, s.index, EntityKind::Place, *class, detail.clone()).with_score(2.1));
+            }
+            i += n;
+        }
+    }
+}
+
 pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let mut places: Vec<Span> = Vec::new();
     gazetteer_places(s, out, &mut places);

@@ -11,6 +11,14 @@ use crate::recognize::SentenceContext;
 /// Words that open the place of a visit or of service (到浚县, 在卡点, 深入…).
 const LOCATIVE: &[&str] = &["到", "在", "赴", "深入", "来到", "前往", "走进", "奔赴", "分赴", "进入"];
 
+/// A locative word at `i`: a word of its own, right after a name, or ending a word the segmenter
+/// glued it into (也到, 平到).
+fn locative_at(r: &Relating<'_>, s: usize, i: usize, w: &str) -> bool {
+    let sc = &r.ctx[s];
+    let end = i + w.chars().count();
+    sc.boundary(i) || r.items[s].iter().any(|x| x.span.end == i) || sc.token_at(i).is_some_and(|t| t.span.end == end)
+}
+
 fn clause_bounds(sc: &SentenceContext<'_>, at: usize) -> (usize, usize) {
     let stop = |c: char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
     let start = (sc.span.start..at).rev().find(|&i| stop(sc.ch(i))).map_or(sc.span.start, |i| i + 1);
@@ -26,8 +34,10 @@ pub fn frames(r: &mut Relating<'_>) {
             if let Some((w, k)) = sc.lex.frames.iter().find(|(w, _)| {
                 i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..]
             }) {
-                // a frame verb starts a word (检查 in 检查站 is no visit)
-                let aligned = sc.boundary(i) && (sc.boundary(i + w.len()) || *k == FrameKind::Stationed);
+                // a frame verb starts a word (检查 in 检查站 is no visit), or follows a name the
+                // segmenter glued it to (淇滨区捐赠 read as 淇滨/区捐赠)
+                let after_name = r.items[s].iter().any(|x| x.span.end == i);
+                let aligned = (sc.boundary(i) || after_name) && (sc.boundary(i + w.len()) || *k == FrameKind::Stationed || after_name);
                 let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
                 if aligned && !in_name {
                     verbs.push((i, i + w.len(), *k));
@@ -135,7 +145,7 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     }
     let (cs, _) = clause_bounds(sc, vs);
     // the places between a locative word of the clause and the verb
-    let loc = (cs..vs).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && sc.boundary(i)));
+    let loc = (cs..vs).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && locative_at(r, s, i, w)));
     let objects: Vec<Item> = match loc {
         Some(l) => places_between(r, s, l, vs),
         None => Vec::new(),

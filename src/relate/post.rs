@@ -153,12 +153,15 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
     }
     let template = title.org.clone()?;
     let item = r.ctx[s].item;
-    let area_name = match place {
-        Some(p) => r.entities[p].name.clone(),
+    let (area_name, area_entity) = match place {
+        Some(p) => (r.entities[p].name.clone(), Some(p)),
         None => {
             let level = title.scope?;
             let d = if level == Level::Village { None } else { r.home.area(item, level) }?;
-            r.g.divisions.items[d].name.clone()
+            let code = &r.g.divisions.items[d].code;
+            // the area's entity, when the article names it
+            let e = r.entities.iter().position(|x| x.division_code.as_deref() == Some(code.as_str()));
+            (r.g.divisions.items[d].name.clone(), e)
         }
     };
     let name = render(&template, &area_name);
@@ -171,14 +174,18 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
     if let Some(f) = unit.and_then(|u| u.formal.as_deref()) {
         aliases.insert(render(f, &area_name));
     }
-    Some(r.entity(Entity {
+    let org = r.entity(Entity {
         kind: EntityKind::Organisation,
         class,
         name: name.clone(),
         aliases,
         key: format!("org/{name}"),
         division_code: None,
-    }))
+    });
+    if let Some(a) = area_entity {
+        r.add(org, RelationKind::Location, a, s);
+    }
+    Some(org)
 }
 
 /// The article's newspaper: a named paper of the text (鹤壁日报).

@@ -91,7 +91,8 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
         .map(|votes| {
             let filtered: std::collections::HashMap<usize, f64> =
                 votes.iter().filter(|(i, _)| within_city(**i)).map(|(i, v)| (*i, *v)).collect();
-            best(&filtered).filter(|i| filtered[i] >= 2.0)
+            // a county named twice, or the only county the item names
+            best(&filtered).filter(|i| filtered[i] >= 2.0 || filtered.len() == 1)
         })
         .collect();
     let townships = town_votes

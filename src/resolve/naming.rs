@@ -113,7 +113,27 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
         let (area_canon, area_written, area_place) = match &seg.area {
             Some(Area::Place(p)) => {
                 let e = r.entity_at(sentence, p);
-                let written = r.slice(p);
+                // stacked areas are part of a name unless they only say where the area is
+                // (河南永昌建材有限公司 keeps 河南; 浚县屯子镇王村党支部 is 王村党支部)
+                let stacked = seg.span.start < p.start && !seg.party_prefix;
+                let qualifies = stacked && {
+                    let before = r
+                        .cands
+                        .iter()
+                        .enumerate()
+                        .find(|(_, k)| k.sentence == sentence && k.span.end == p.start && k.kind == EntityKind::Place)
+                        .and_then(|(j, _)| r.of[j]);
+                    let outer = before.and_then(|b| r.division_of(b));
+                    let inner = e.and_then(|x| r.division_of(x));
+                    match (outer, inner) {
+                        (Some(o), Some(i)) => r.g.divisions.within(i, o),
+                        // an unlinked village after its township
+                        (Some(_), None) => e.is_some_and(|x| r.b.entities[x].kind == EntityKind::Place && r.b.entities[x].class == Class::Division),
+                        _ => false,
+                    }
+                };
+                let from = if stacked && !qualifies { seg.span.start } else { p.start };
+                let written = r.slice(&(from..p.end));
                 let canon_name = e.map(|e| r.b.entities[e].name.clone()).unwrap_or_else(|| written.clone());
                 let is_place = e.is_some_and(|e| r.b.entities[e].kind == EntityKind::Place);
                 (canon_name, written, e.filter(|_| is_place))

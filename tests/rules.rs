@@ -1,0 +1,313 @@
+//! Table-driven tests of the recognition, resolution and relation rules, on sentences written for
+//! the project (never the seed articles). Each case lists facts that must be read and facts that
+//! must not; the regression table at the end only grows.
+
+use guanxi::model::{EntityKind, Extraction, RelationKind};
+use guanxi::{Pipeline, input};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new().expect("pipeline"));
+
+fn extract(name: &str, text: &str) -> Extraction {
+    PIPELINE.extract(input::decode_bytes(Path::new(name), text.as_bytes()).expect("text"))
+}
+
+/// The facts of an extraction as readable strings: `PER 马富国`, `post 马富国 中共鹤壁市委员会
+/// 市委书记`, `inspected 张卫东 大石岩村卡点`, `alias 鹤壁市住房和城乡建设局 市住建局`, `code 罗庄村 …`.
+fn facts(x: &Extraction) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for e in &x.entities {
+        out.insert(format!("{} {}", e.kind.code(), e.name));
+        for a in &e.aliases {
+            out.insert(format!("alias {} {a}", e.name));
+        }
+        if let Some(c) = &e.division_code {
+            out.insert(format!("code {} {c}", e.name));
+        }
+    }
+    for r in &x.relations {
+        let (s, o) = (&x.entities[r.subject].name, &x.entities[r.object].name);
+        let kind = match r.kind {
+            RelationKind::Post => "post",
+            RelationKind::Leads => "leads",
+            RelationKind::StationedAt => "stationed",
+            RelationKind::Inspected => "inspected",
+            RelationKind::MemberOf | RelationKind::SubOrganizationOf => "member",
+            RelationKind::ContainedIn | RelationKind::Location => "located",
+            RelationKind::DonatedTo => "donated",
+        };
+        out.insert(format!("{kind} {s} {o}"));
+        if let Some(t) = &r.title {
+            out.insert(format!("{kind} {s} {o} {t}"));
+        }
+        if let Some(a) = &r.amount {
+            out.insert(format!("amount {s} {o} {a}"));
+        }
+        if let Some(d) = &r.date {
+            out.insert(format!("date {kind} {s} {o} {d}"));
+        }
+    }
+    out
+}
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    present: &'static [&'static str],
+    absent: &'static [&'static str],
+}
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let f = facts(&extract(&format!("{}.txt", c.name), c.text));
+        for p in c.present {
+            if !f.contains(*p) {
+                failures.push(format!("{}: missing `{p}`", c.name));
+            }
+        }
+        for a in c.absent {
+            if f.contains(*a) {
+                failures.push(format!("{}: unexpected `{a}`", c.name));
+            }
+        }
+        if failures.iter().any(|x| x.starts_with(c.name)) {
+            failures.push(format!("{}: read {f:?}", c.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A headline that makes 鹤壁 the article's home city.
+const HEBI: &str = "鹤壁市召开疫情防控工作会议\n";
+
+#[test]
+fn people() {
+    check(&[
+        Case { name: "title-anchored", text: "鹤壁市召开会议\n市委书记李文华主持会议并讲话。", present: &["PER 李文华"], absent: &[] },
+        Case { name: "speech-verb", text: "张永强介绍,今年以来全县新建道路三十公里。", present: &["PER 张永强"], absent: &[] },
+        Case { name: "list", text: "党员刘建平、陈国庆、赵明辉等参加了志愿服务。", present: &["PER 刘建平", "PER 陈国庆", "PER 赵明辉"], absent: &[] },
+        Case { name: "byline", text: "□本报记者 孙丽 马晓东\n全县春耕生产有序开展。", present: &["PER 孙丽", "PER 马晓东"], absent: &[] },
+        Case { name: "dateline", text: "本报讯(记者 钱卫华)3月2日,全市召开春耕会议。", present: &["PER 钱卫华"], absent: &[] },
+        Case { name: "credit", text: "志愿者在社区发放宣传材料。 本报记者 冯海军 摄", present: &["PER 冯海军"], absent: &[] },
+        Case { name: "person-word", text: "村民郑宝山第一个捐款500元。", present: &["PER 郑宝山"], absent: &[] },
+        Case { name: "foreign", text: "美国总统克林顿说,双方将继续会谈。", present: &["PER 克林顿", "LOC 美国"], absent: &[] },
+        Case {
+            name: "look-alikes",
+            text: "由交通、公安、卫健等部门组成的执勤队。大千世界无奇不有。",
+            present: &[],
+            absent: &["PER 卫健", "PER 大千"],
+        },
+        Case {
+            name: "recurring-name",
+            text: "市委书记何振东到现场察看。何振东强调,要做好防范。",
+            present: &["PER 何振东"],
+            absent: &["PER 何振"],
+        },
+    ]);
+}
+
+#[test]
+fn posts_and_heads() {
+    check(&[
+        Case {
+            name: "org-title-name",
+            text: "鹤壁市召开会议\n市纪委监委驻市财政局纪检组组长孙立新参加会议。",
+            present: &[
+                "post 孙立新 鹤壁市纪委监委驻鹤壁市财政局纪检组 组长",
+                "leads 孙立新 鹤壁市纪委监委驻鹤壁市财政局纪检组",
+                "member 鹤壁市纪委监委驻鹤壁市财政局纪检组 鹤壁市纪委监委",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "chain",
+            text: "鹤壁市召开会议\n市商务局党组书记、局长黄建设介绍了情况。",
+            present: &[
+                "post 黄建设 鹤壁市商务局党组 党组书记",
+                "post 黄建设 鹤壁市商务局 局长",
+                "leads 黄建设 鹤壁市商务局",
+                "alias 鹤壁市商务局 市商务局",
+            ],
+            absent: &["member 鹤壁市商务局党组 鹤壁市商务局"],
+        },
+        Case {
+            name: "titles-of-a-list",
+            text: "鹤壁市举行仪式\n市委书记王海林、市长何志刚、副市长宋晓明等出席。",
+            present: &[
+                "post 王海林 中共鹤壁市委员会 市委书记",
+                "leads 何志刚 鹤壁市人民政府",
+                "post 宋晓明 鹤壁市人民政府 副市长",
+                "alias 中共鹤壁市委员会 中共鹤壁市委",
+            ],
+            absent: &["leads 宋晓明 鹤壁市人民政府"],
+        },
+        Case {
+            name: "district-head",
+            text: "山城区部署春耕\n区委副书记、区长钟建华出席会议。",
+            present: &["post 钟建华 中共山城区委员会 区委副书记", "post 钟建华 山城区人民政府 区长", "leads 钟建华 山城区人民政府"],
+            absent: &[],
+        },
+        Case {
+            name: "holder-of-a-title",
+            text: "淇县成立防汛指挥部\n县委书记邱志远说,由县委书记任政委、县长任指挥长的淇县防汛指挥部已经成立。",
+            present: &["post 邱志远 淇县防汛指挥部 政委", "leads 邱志远 淇县防汛指挥部"],
+            absent: &[],
+        },
+        Case {
+            name: "headline-ji",
+            text: "鹤壁日报\n——记市人民医院呼吸科主任方立华",
+            present: &["post 方立华 鹤壁市人民医院呼吸科 主任", "member 鹤壁市人民医院呼吸科 鹤壁市人民医院"],
+            absent: &[],
+        },
+        Case {
+            name: "village-secretary",
+            text: "浚县屯子镇王村党支部书记陶春生带领党员值守。",
+            present: &["post 陶春生 王村党支部 党支部书记", "located 王村 屯子镇", "located 屯子镇 浚县"],
+            absent: &[],
+        },
+    ]);
+}
+
+#[test]
+fn checkpoints_tours_gifts_and_membership() {
+    check(&[
+        Case {
+            name: "tour",
+            text: "县委书记督导卡点\n本报讯 2月5日,县委书记吕国平到浚县屯子镇王村卡点、善堂镇前叉河村卡点和滑浚交界卡点督导检查。县长崔建一同督导。",
+            present: &[
+                "CHK 王村卡点",
+                "CHK 前叉河村卡点",
+                "CHK 滑浚交界卡点",
+                "inspected 吕国平 王村卡点",
+                "inspected 吕国平 前叉河村卡点",
+                "inspected 吕国平 滑浚交界卡点",
+                "inspected 崔建 王村卡点",
+                "date inspected 吕国平 王村卡点 2月5日",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "same-checkpoint-twice",
+            text: "县长崔建到屯子镇王村卡点检查。随后,县委书记吕国平也到王村卡点督导。",
+            present: &["inspected 崔建 王村卡点", "inspected 吕国平 王村卡点"],
+            absent: &["CHK 屯子镇王村卡点"],
+        },
+        Case {
+            name: "stationed",
+            text: "党员张立强在浚县北站疫情防控卡点值守。村支书牛卫东吃住在村口卡点,守护全村。",
+            present: &["stationed 张立强 浚县北站疫情防控卡点", "located 浚县北站疫情防控卡点 浚县北站"],
+            absent: &[],
+        },
+        Case {
+            name: "generic-checkpoint",
+            text: "党员们主动到社区卡点值守,坚守在一线卡点。",
+            present: &[],
+            absent: &["CHK 社区卡点", "CHK 一线卡点"],
+        },
+        Case {
+            name: "gift",
+            text: "鹤壁市召开会议\n河南永昌建材有限公司向淇滨区捐赠100万元。",
+            present: &["donated 河南永昌建材有限公司 淇滨区", "amount 河南永昌建材有限公司 淇滨区 100万元"],
+            absent: &[],
+        },
+        Case {
+            name: "composed-of",
+            text: "鹤壁市召开会议\n由市财政局、市卫健委等部门组成的物资保障组负责调配。",
+            present: &[],
+            absent: &["PER 卫健"],
+        },
+        Case {
+            name: "set-up-units",
+            text: "鹤壁市召开会议\n市防汛指挥部下设综合组、抢险组。",
+            present: &["member 鹤壁市防汛指挥部综合组 鹤壁市防汛指挥部", "member 鹤壁市防汛指挥部抢险组 鹤壁市防汛指挥部"],
+            absent: &[],
+        },
+    ]);
+}
+
+#[test]
+fn scope_aliases_and_codes() {
+    check(&[
+        Case {
+            name: "implicit-scope",
+            text: &"鹤壁市召开疫情防控工作会议\n市住建局、市发改委负责同志参加。",
+            present: &[
+                "ORG 鹤壁市住房和城乡建设局",
+                "alias 鹤壁市住房和城乡建设局 市住建局",
+                "alias 鹤壁市住房和城乡建设局 鹤壁市住建局",
+                "ORG 鹤壁市发展和改革委员会",
+            ],
+            absent: &["ORG 市住建局"],
+        },
+        Case {
+            name: "village-by-its-township",
+            text: "山城区石林镇罗庄村开展春耕。",
+            present: &["code 罗庄村 410603100210"],
+            absent: &[],
+        },
+        Case {
+            name: "village-by-its-county",
+            text: "浚县卫溪街道罗庄村开展春耕。",
+            present: &["code 罗庄村 410621001218"],
+            absent: &[],
+        },
+        Case {
+            name: "county-pronoun",
+            text: "淇县召开会议\n该县已设立卡点16个,我县干部全部下沉。",
+            present: &["alias 淇县 该县", "alias 淇县 我县"],
+            absent: &[],
+        },
+    ]);
+    let _ = HEBI;
+}
+
+#[test]
+fn one_entity_per_real_thing_across_articles() {
+    let a = extract("a.txt", "鹤壁市召开会议\n市发改委主任宁建军介绍了情况。");
+    let b = extract("b.txt", "鹤壁市召开会议\n市发展改革委主任宁建军说,项目进展顺利。");
+    let key = |x: &Extraction, kind: EntityKind, needle: &str| {
+        x.entities.iter().find(|e| e.kind == kind && e.name.contains(needle)).map(|e| e.key.clone())
+    };
+    // 市发改委 and 市发展改革委 are one organisation; 宁建军 of 鹤壁 in both is one person
+    assert_eq!(key(&a, EntityKind::Organisation, "发展和改革"), key(&b, EntityKind::Organisation, "发展和改革"));
+    assert!(key(&a, EntityKind::Organisation, "发展和改革").is_some());
+    assert_eq!(key(&a, EntityKind::Person, "宁建军"), key(&b, EntityKind::Person, "宁建军"));
+    // the same name in an article about another province is another person
+    let c = extract("c.txt", "广州市召开会议\n广州市发改委主任宁建军介绍了情况。");
+    assert_ne!(key(&a, EntityKind::Person, "宁建军"), key(&c, EntityKind::Person, "宁建军"));
+}
+
+/// Bugs found and fixed; each stays here.
+#[test]
+fn regressions() {
+    check(&[
+        Case {
+            name: "road-of-abbreviations",
+            text: "京港澳高速公路鹤壁北收费站卡点全天执勤。",
+            present: &["LOC 京港澳高速公路", "CHK 京港澳高速公路鹤壁北收费站卡点"],
+            absent: &["LOC 港澳"],
+        },
+        Case {
+            name: "common-word-place-short-forms",
+            text: "双方加强合作,维护和平,节约资源。",
+            present: &[],
+            absent: &["LOC 合作市", "LOC 和平县", "LOC 资源县"],
+        },
+        Case { name: "name-inside-a-word", text: "发展中国家的合作日益密切。", present: &[], absent: &["LOC 中国"] },
+        Case {
+            name: "verb-is-no-suffix",
+            text: "鹤壁市召开会议\n按照市委部署,市政府统一部署春耕工作。",
+            present: &["ORG 中共鹤壁市委员会"],
+            absent: &["ORG 中共鹤壁市委员会部署"],
+        },
+        Case {
+            name: "scope-glued-by-segmenter",
+            text: "鹤壁市召开会议\n市新冠肺炎疫情防控工作指挥部发布通告。",
+            present: &["ORG 鹤壁市新冠肺炎疫情防控工作指挥部"],
+            absent: &["ORG 市新冠肺炎疫情防控工作指挥部"],
+        },
+    ]);
+}

@@ -1,0 +1,74 @@
+//! Helpers for the end-to-end tests: the binary, temporary stores, fixtures.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The `guanxi` binary under test.
+pub fn guanxi() -> Command {
+    Command::cargo_bin("guanxi").expect("the guanxi binary")
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+pub fn demo() -> PathBuf {
+    root().join("demo")
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+/// Build `inputs` into the store at `store`; returns (exit code, stdout, stderr).
+pub fn build(store: &Path, inputs: &[&Path]) -> (i32, String, String) {
+    let out = guanxi()
+        .arg("build")
+        .arg("--store")
+        .arg(store)
+        .args(inputs)
+        .output()
+        .expect("run guanxi build");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Run a SELECT query and return its rows as maps from variable to value.
+pub fn select(store: &Path, query: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let out = guanxi()
+        .args(["query", "--format", "json", "--store"])
+        .arg(store)
+        .arg(query)
+        .output()
+        .expect("run guanxi query");
+    assert!(out.status.success(), "query failed: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    v["results"]["bindings"]
+        .as_array()
+        .expect("bindings")
+        .iter()
+        .map(|b| {
+            b.as_object()
+                .expect("binding")
+                .iter()
+                .map(|(k, v)| (k.clone(), v["value"].as_str().unwrap_or_default().to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+pub const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX gx: <https://w3id.org/guanxi/ns#>
+";
