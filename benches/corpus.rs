@@ -24,12 +24,43 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[(self.next() % items.len() as u64) as usize]
     }
+
+    pub fn word(&mut self, items: &[&'static str]) -> &'static str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
 }
 
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
-const GIVEN: &[&str] = &["建", "国", "华", "明", "军", "伟", "芳", "丽", "强", "文", "志", "海", "涛", "霞", "红", "杰", "平", "东", "新", "英"];
-const TITLES: &[&str] = &["县委书记", "县长", "区委书记", "区长", "镇党委书记", "镇长", "局长", "主任", "副局长", "队长"];
-const UNITS: &[&str] = &["住建局", "卫健委", "交通运输局", "公安局", "财政局", "人社局", "教体局", "应急管理局", "市场监管局"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高",
+    "罗",
+];
+const GIVEN: &[&str] = &[
+    "建", "国", "华", "明", "军", "伟", "芳", "丽", "强", "文", "志", "海", "涛", "霞", "红", "杰", "平", "东", "新",
+    "英",
+];
+const TITLES: &[&str] = &[
+    "县委书记",
+    "县长",
+    "区委书记",
+    "区长",
+    "镇党委书记",
+    "镇长",
+    "局长",
+    "主任",
+    "副局长",
+    "队长",
+];
+const UNITS: &[&str] = &[
+    "住建局",
+    "卫健委",
+    "交通运输局",
+    "公安局",
+    "财政局",
+    "人社局",
+    "教体局",
+    "应急管理局",
+    "市场监管局",
+];
 const FILLER: &[&str] = &[
     "全县各级各部门坚持一手抓疫情防控、一手抓复工复产,推动各项工作有序开展。",
     "广大党员干部主动亮身份、当先锋、作表率,在疫情防控一线发挥了战斗堡垒作用。",
@@ -40,9 +71,9 @@ const FILLER: &[&str] = &[
 
 fn person(r: &mut Rng) -> String {
     let mut s = (*r.pick(SURNAMES)).to_string();
-    s.push_str(*r.pick(GIVEN));
+    s.push_str(r.word(GIVEN));
     if r.next() % 4 != 0 {
-        s.push_str(*r.pick(GIVEN));
+        s.push_str(r.word(GIVEN));
     }
     s
 }
@@ -92,9 +123,12 @@ pub fn article(r: &mut Rng, places: &Places) -> String {
         1 + r.next() % 28,
         r.pick(GIVEN)
     ));
-    s.push_str(&format!("县{unit}{title}{head}介绍,全县共设立卡点{}个,党员干部轮流值守。\n\n", 10 + r.next() % 90));
+    s.push_str(&format!(
+        "县{unit}{title}{head}介绍,全县共设立卡点{}个,党员干部轮流值守。\n\n",
+        10 + r.next() % 90
+    ));
     for _ in 0..(2 + r.next() % 4) {
-        s.push_str(*r.pick(FILLER));
+        s.push_str(r.word(FILLER));
     }
     s.push_str("\n\n");
     s.push_str(&format!(
@@ -102,7 +136,10 @@ pub fn article(r: &mut Rng, places: &Places) -> String {
         r.pick(&["鹤壁宏达", "河南永安", "中原恒信", "豫北华兴"]),
         1 + r.next() % 300
     ));
-    s.push_str(&format!("{town}党委书记{}说:“我们将继续坚守岗位,守护好群众的生命安全。”\n", person(r)));
+    s.push_str(&format!(
+        "{town}党委书记{}说:“我们将继续坚守岗位,守护好群众的生命安全。”\n",
+        person(r)
+    ));
     s
 }
 

@@ -21,8 +21,12 @@ fn bench(c: &mut Criterion) {
         b.iter(|| contexts(black_box(&chars), &sentences, p.g, p.lex, p.seg).len())
     });
     let ctx = contexts(&chars, &sentences, p.g, p.lex, p.seg);
-    g.bench_function("recognise", |b| b.iter(|| recognize::recognize(black_box(&ctx)).candidates.len()));
-    g.bench_function("extract", |b| b.iter(|| p.extract(black_box(raw.clone())).entities.len()));
+    g.bench_function("recognise", |b| {
+        b.iter(|| recognize::recognize(black_box(&ctx)).candidates.len())
+    });
+    g.bench_function("extract", |b| {
+        b.iter(|| p.extract(black_box(raw.clone())).entities.len())
+    });
     g.finish();
 }
 

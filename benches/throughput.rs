@@ -22,7 +22,12 @@ fn peak_rss_mib() -> Option<f64> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let mb: f64 = arg("--mb").and_then(|x| x.parse().ok()).unwrap_or(50.0);
     if let Some(t) = arg("--threads").and_then(|x| x.parse().ok()) {
         rayon::ThreadPoolBuilder::new().num_threads(t).build_global()?;
@@ -31,7 +36,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t0 = Instant::now();
     let p = Pipeline::new()?;
-    println!("load gazetteer, automata, segmenter: {:.2} s", t0.elapsed().as_secs_f64());
+    println!(
+        "load gazetteer, automata, segmenter: {:.2} s",
+        t0.elapsed().as_secs_f64()
+    );
     let texts = corpus::corpus(p.g, (mb * 1e6) as usize, 2020);
     let bytes: usize = texts.iter().map(String::len).sum();
     println!("corpus: {} articles, {:.1} MB", texts.len(), bytes as f64 / 1e6);

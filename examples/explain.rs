@@ -47,7 +47,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if filter.is_empty() {
         println!("\nentities:");
         for e in &x.entities {
-            println!("  {:?} {} {:?} key={} aliases={:?}", e.kind, e.name, e.class, e.key, e.aliases);
+            println!(
+                "  {:?} {} {:?} key={} aliases={:?}",
+                e.kind, e.name, e.class, e.key, e.aliases
+            );
         }
         println!("\nrelations:");
         for r in &x.relations {

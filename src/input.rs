@@ -124,9 +124,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str), InputErro
                 .decode_without_bom_handling_and_without_replacement(bytes)
                 .map(|t| t.into_owned());
             match gb {
-                Some(text) if plausible_chinese(&text) => {
-                    check_text(path, text, encoding_rs::GB18030.name())
-                }
+                Some(text) if plausible_chinese(&text) => check_text(path, text, encoding_rs::GB18030.name()),
                 _ => Err(InputError::Undecodable {
                     path: path.to_path_buf(),
                     detail: format!("invalid UTF-8 at byte {}", utf8_error.valid_up_to()),
@@ -137,11 +135,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str), InputErro
 }
 
 /// Refuse decoded text that is full of control characters: a binary file in disguise.
-fn check_text(
-    path: &Path,
-    text: String,
-    encoding: &'static str,
-) -> Result<(String, &'static str), InputError> {
+fn check_text(path: &Path, text: String, encoding: &'static str) -> Result<(String, &'static str), InputError> {
     if let Some((offset, _)) = text
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
@@ -224,7 +218,10 @@ mod tests {
     fn bad_inputs_are_refused_with_reason() {
         assert!(matches!(dec(b""), Err(InputError::Empty { .. })));
         assert!(matches!(dec(b" \n\t"), Err(InputError::Empty { .. })));
-        assert!(matches!(dec(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(InputError::Binary { .. })));
+        assert!(matches!(
+            dec(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Err(InputError::Binary { .. })
+        ));
         assert!(matches!(dec(b"hello world"), Err(InputError::NoText { .. })));
         let err = dec(&[0xff, 0xff, 0xff, 0x80, 0x81]).expect_err("garbage");
         assert!(err.to_string().starts_with("dir/a.txt: "), "{err}");

@@ -22,19 +22,19 @@ pub mod model;
 
 pub mod input;
 pub mod normalize;
-pub mod split;
-pub mod segment;
-pub mod recognize;
-pub mod resolve;
-pub mod relate;
 pub mod rdf;
+pub mod recognize;
+pub mod relate;
+pub mod resolve;
+pub mod segment;
+pub mod split;
 
-pub mod pipeline;
-pub mod query;
-pub mod mentions;
-pub mod export;
-pub mod serve;
-pub mod push;
 pub mod demo;
+pub mod export;
+pub mod mentions;
+pub mod pipeline;
+pub mod push;
+pub mod query;
+pub mod serve;
 
 pub use pipeline::Pipeline;

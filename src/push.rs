@@ -14,7 +14,11 @@ pub enum PushError {
     #[error("cannot serialise graph {graph}: {reason}")]
     Serialise { graph: String, reason: String },
     #[error("{endpoint}: graph {graph}: {reason}")]
-    Http { endpoint: String, graph: String, reason: String },
+    Http {
+        endpoint: String,
+        graph: String,
+        reason: String,
+    },
 }
 
 fn percent_encode(s: &str) -> String {
@@ -40,7 +44,10 @@ pub fn push(store: &GraphStore, endpoint: &str, mut progress: impl FnMut(&str)) 
     for g in &graphs {
         let NamedOrBlankNode::NamedNode(name) = g else { continue };
         let mut ser = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
-        for q in store.inner().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(name.as_ref()))) {
+        for q in store
+            .inner()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(name.as_ref())))
+        {
             let q = q.map_err(crate::error::StoreError::from)?;
             ser.serialize_triple(q.as_ref()).map_err(|e| PushError::Serialise {
                 graph: name.as_str().to_owned(),
@@ -71,6 +78,9 @@ pub fn push(store: &GraphStore, endpoint: &str, mut progress: impl FnMut(&str)) 
 mod tests {
     #[test]
     fn graph_iris_are_percent_encoded() {
-        assert_eq!(super::percent_encode("https://x/doc/鹤.txt"), "https%3A%2F%2Fx%2Fdoc%2F%E9%B9%A4.txt");
+        assert_eq!(
+            super::percent_encode("https://x/doc/鹤.txt"),
+            "https%3A%2F%2Fx%2Fdoc%2F%E9%B9%A4.txt"
+        );
     }
 }

@@ -22,7 +22,11 @@ pub enum ResultFormat {
 }
 
 /// Print `results` to `out`; returns the number of rows (or triples).
-pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<usize, StoreError> {
     let sparesults_format = match format {
         ResultFormat::Json => Some(QueryResultsFormat::Json),
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
@@ -57,7 +61,11 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
             let mut rows: Vec<Vec<String>> = Vec::new();
             for s in solutions {
                 let s = s?;
-                rows.push(vars.iter().map(|v| s.get(v).map(short_term).unwrap_or_default()).collect());
+                rows.push(
+                    vars.iter()
+                        .map(|v| s.get(v).map(short_term).unwrap_or_default())
+                        .collect(),
+                );
             }
             let header: Vec<String> = vars.iter().map(|v| v.as_str().to_owned()).collect();
             write_table(out, &header, &rows)?;
@@ -104,7 +112,14 @@ pub fn short_iri(iri: &str) -> String {
 pub fn width(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD => 2,
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
             _ => 1,
         })
         .sum()

@@ -29,8 +29,7 @@ impl std::fmt::Debug for Segmenter {
     }
 }
 
-static GLOBAL: LazyLock<Option<Segmenter>> =
-    LazyLock::new(|| Gazetteer::embedded().ok().map(Segmenter::new));
+static GLOBAL: LazyLock<Option<Segmenter>> = LazyLock::new(|| Gazetteer::embedded().ok().map(Segmenter::new));
 
 impl Segmenter {
     /// The process-wide segmenter built from the embedded gazetteer (built once: ~0.5 s).

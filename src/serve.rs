@@ -159,7 +159,14 @@ mod tests {
         assert_eq!(String::from_utf8_lossy(&r.body), r#"{"head":{},"boolean":true}"#);
         assert_eq!(handle(&store, "POST", "/update", "", "", b"").status, 403);
         assert_eq!(handle(&store, "GET", "/query?query=SELEC", "", "", b"").status, 400);
-        let r = handle(&store, "POST", "/query", "application/sparql-query", "text/csv", b"SELECT (1 AS ?x) {}");
+        let r = handle(
+            &store,
+            "POST",
+            "/query",
+            "application/sparql-query",
+            "text/csv",
+            b"SELECT (1 AS ?x) {}",
+        );
         assert_eq!(String::from_utf8_lossy(&r.body), "x\r\n1\r\n");
     }
 }

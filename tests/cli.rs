@@ -79,7 +79,9 @@ fn gb18030_input_is_decoded_and_offsets_count_code_points() {
     assert_eq!(build(&store, &[&path]).0, 0);
     let rows = select(
         &store,
-        &format!("{PREFIXES}SELECT ?b ?e ?t WHERE {{ ?m a gx:Mention ; nif:anchorOf ?t ; nif:beginIndex ?b ; nif:endIndex ?e }} ORDER BY ?b"),
+        &format!(
+            "{PREFIXES}SELECT ?b ?e ?t WHERE {{ ?m a gx:Mention ; nif:anchorOf ?t ; nif:beginIndex ?b ; nif:endIndex ?e }} ORDER BY ?b"
+        ),
     );
     // 韩立新 follows ＡＢ县委书记: code points 6..9 of the original (full-width) text
     let han = rows.iter().find(|r| r["t"] == "韩立新").expect("韩立新 mentioned");
@@ -99,22 +101,40 @@ fn shards_partition_the_input() {
             .output()
             .expect("run");
         assert!(out.status.success());
-        seen += select(&store, &format!("{PREFIXES}SELECT ?d WHERE {{ ?d a schema:NewsArticle }}")).len();
+        seen += select(
+            &store,
+            &format!("{PREFIXES}SELECT ?d WHERE {{ ?d a schema:NewsArticle }}"),
+        )
+        .len();
     }
     assert_eq!(seen, 3, "each demo article in exactly one shard");
-    guanxi().args(["build", "--shard", "3/3"]).arg(demo()).assert().failure();
+    guanxi()
+        .args(["build", "--shard", "3/3"])
+        .arg(demo())
+        .assert()
+        .failure();
 }
 
 #[test]
 fn query_reports_syntax_errors_and_missing_stores() {
     let dir = tempdir();
     let store = dir.path().join("none");
-    let out = guanxi().args(["query", "--store"]).arg(&store).arg("SELECT * {}").output().expect("run");
+    let out = guanxi()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELECT * {}")
+        .output()
+        .expect("run");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
     let store = dir.path().join("store");
     build(&store, &[&fixture("golden.txt")]);
-    let out = guanxi().args(["query", "--store"]).arg(&store).arg("SELEC ?x").output().expect("run");
+    let out = guanxi()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELEC ?x")
+        .output()
+        .expect("run");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("SPARQL syntax error"));
 }
@@ -124,11 +144,26 @@ fn query_formats_and_bindings() {
     let dir = tempdir();
     let store = dir.path().join("store");
     build(&store, &[&fixture("golden.txt")]);
-    let q = format!("{PREFIXES}SELECT ?name ?title WHERE {{ ?post org:heldBy ?p ; org:role/rdfs:label ?title . ?p rdfs:label ?name }} ORDER BY ?title");
-    let out = guanxi().args(["query", "--format", "csv", "--bind", "name=周国栋", "--store"]).arg(&store).arg(&q).output().expect("run");
+    let q = format!(
+        "{PREFIXES}SELECT ?name ?title WHERE {{ ?post org:heldBy ?p ; org:role/rdfs:label ?title . ?p rdfs:label ?name }} ORDER BY ?title"
+    );
+    let out = guanxi()
+        .args(["query", "--format", "csv", "--bind", "name=周国栋", "--store"])
+        .arg(&store)
+        .arg(&q)
+        .output()
+        .expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "name,title\r\n周国栋,市委书记\r\n");
-    let out = guanxi().args(["query", "--store"]).arg(&store).arg(&q).output().expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "name,title\r\n周国栋,市委书记\r\n"
+    );
+    let out = guanxi()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg(&q)
+        .output()
+        .expect("run");
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.lines().next().is_some_and(|h| h.starts_with("name")), "{table}");
     assert!(table.contains("吴立平") && table.contains("县长"), "{table}");

@@ -5,7 +5,13 @@ use std::path::Path;
 use std::process::Command;
 
 fn export(store: &Path, args: &[&str]) -> String {
-    let out = guanxi().arg("export").arg("--store").arg(store).args(args).output().expect("run export");
+    let out = guanxi()
+        .arg("export")
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("run export");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -27,7 +33,11 @@ print(json.dumps({
         .arg(path)
         .output()
         .expect("python3 with networkx (.ci/run installs it)");
-    assert!(out.status.success(), "networkx could not read the GraphML: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "networkx could not read the GraphML: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
@@ -37,7 +47,10 @@ fn graphml_comention_view_opens_in_networkx_with_typed_keys() {
     let store = dir.path().join("store");
     build(&store, &[&demo()]);
     let file = dir.path().join("g.graphml");
-    export(&store, &["--format", "graphml", "--out", file.to_str().expect("utf-8 path")]);
+    export(
+        &store,
+        &["--format", "graphml", "--out", file.to_str().expect("utf-8 path")],
+    );
     let xml = std::fs::read_to_string(&file).expect("graphml");
     assert!(!xml.contains("for=\"all\""));
     assert!(xml.contains(r#"<key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#));
@@ -47,16 +60,25 @@ fn graphml_comention_view_opens_in_networkx_with_typed_keys() {
     let nodes = g["nodes"].as_object().expect("nodes");
     let zhou = nodes.values().find(|n| n["label"] == "周明").expect("周明 is a node");
     assert_eq!(zhou["type"], "PER");
-    assert!(zhou["mentions"].as_i64().is_some_and(|m| m >= 1), "mentions is an int: {zhou}");
+    assert!(
+        zhou["mentions"].as_i64().is_some_and(|m| m >= 1),
+        "mentions is an int: {zhou}"
+    );
     let edges = g["edges"].as_array().expect("edges");
     assert!(!edges.is_empty());
     for e in edges {
-        assert!(e[2]["weight"].as_f64().is_some_and(|w| w >= 1.0), "weight is a number: {e}");
+        assert!(
+            e[2]["weight"].as_f64().is_some_and(|w| w >= 1.0),
+            "weight is a number: {e}"
+        );
         assert!(e[2]["documents"].as_i64().is_some_and(|d| d >= 1));
     }
     // node ids are stable across exports
     let again = dir.path().join("g2.graphml");
-    export(&store, &["--format", "graphml", "--out", again.to_str().expect("utf-8 path")]);
+    export(
+        &store,
+        &["--format", "graphml", "--out", again.to_str().expect("utf-8 path")],
+    );
     assert_eq!(xml, std::fs::read_to_string(&again).expect("graphml"));
 }
 
@@ -70,16 +92,31 @@ fn graphml_relations_view_is_directed_with_kinds_and_titles() {
     let g = networkx(&file);
     assert_eq!(g["directed"], true);
     let nodes = g["nodes"].as_object().expect("nodes");
-    let label = |id: &serde_json::Value| nodes[id.as_str().expect("id")]["label"].as_str().unwrap_or_default().to_owned();
+    let label = |id: &serde_json::Value| {
+        nodes[id.as_str().expect("id")]["label"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
     let edges = g["edges"].as_array().expect("edges");
     let post = edges
         .iter()
         .find(|e| label(&e[0]) == "杨振华" && e[2]["kind"] == "post" && e[2]["title"] == "区委书记")
         .expect("杨振华 区委书记 post edge");
     assert_eq!(label(&post[1]), "中共山城区委员会");
-    let kinds: std::collections::BTreeSet<String> =
-        edges.iter().map(|e| e[2]["kind"].as_str().unwrap_or_default().to_owned()).collect();
-    for k in ["post", "leads", "inspected", "stationed_at", "member_of", "located_in", "donated_to"] {
+    let kinds: std::collections::BTreeSet<String> = edges
+        .iter()
+        .map(|e| e[2]["kind"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    for k in [
+        "post",
+        "leads",
+        "inspected",
+        "stationed_at",
+        "member_of",
+        "located_in",
+        "donated_to",
+    ] {
         assert!(kinds.contains(k), "no {k} edge in {kinds:?}");
     }
 }

@@ -1,6 +1,6 @@
 //! `guanxi mentions`: any alias finds the entity; every mention with its sentence; JSON; ambiguity.
 
-use crate::util::{build, demo, fixture, guanxi, tempdir};
+use crate::util::{build, demo, guanxi, tempdir};
 
 #[test]
 fn an_alias_finds_every_mention_with_its_sentence() {
@@ -8,11 +8,19 @@ fn an_alias_finds_every_mention_with_its_sentence() {
     let store = dir.path().join("store");
     build(&store, &[&demo()]);
     // 区卫健委 is the written form of 山城区卫生健康委员会
-    let out = guanxi().args(["mentions", "--store"]).arg(&store).arg("区卫健委").output().expect("run");
+    let out = guanxi()
+        .args(["mentions", "--store"])
+        .arg(&store)
+        .arg("区卫健委")
+        .output()
+        .expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("山城区卫生健康委员会 (ORG)"), "{text}");
-    assert!(text.contains("[区卫健委]主任吴海涛汇报"), "brackets mark the mention off a terminal: {text}");
+    assert!(
+        text.contains("[区卫健委]主任吴海涛汇报"),
+        "brackets mark the mention off a terminal: {text}"
+    );
     assert!(text.contains("03-shancheng-command.txt:"), "{text}");
 }
 
@@ -21,7 +29,12 @@ fn json_report_lists_mentions_posts_and_co_mentions() {
     let dir = tempdir();
     let store = dir.path().join("store");
     build(&store, &[&demo()]);
-    let out = guanxi().args(["mentions", "--json", "--store"]).arg(&store).arg("杨振华").output().expect("run");
+    let out = guanxi()
+        .args(["mentions", "--json", "--store"])
+        .arg(&store)
+        .arg("杨振华")
+        .output()
+        .expect("run");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["entity"]["label"], "杨振华");
@@ -30,11 +43,23 @@ fn json_report_lists_mentions_posts_and_co_mentions() {
     assert!(mentions.len() >= 2);
     let text = std::fs::read_to_string(demo().join("03-shancheng-command.txt")).expect("demo");
     for m in mentions {
-        let (b, e) = (m["begin"].as_u64().expect("begin") as usize, m["end"].as_u64().expect("end") as usize);
+        let (b, e) = (
+            m["begin"].as_u64().expect("begin") as usize,
+            m["end"].as_u64().expect("end") as usize,
+        );
         let surface: String = text.chars().skip(b).take(e - b).collect();
-        assert_eq!(surface, m["text"].as_str().expect("text"), "offsets are code points of the file");
+        assert_eq!(
+            surface,
+            m["text"].as_str().expect("text"),
+            "offsets are code points of the file"
+        );
     }
-    let posts: Vec<&str> = v["posts"].as_array().expect("posts").iter().filter_map(|p| p["title"].as_str()).collect();
+    let posts: Vec<&str> = v["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .filter_map(|p| p["title"].as_str())
+        .collect();
     assert!(posts.contains(&"区委书记") && posts.contains(&"政委"), "{posts:?}");
     assert!(!v["comentions"].as_array().expect("co-mentions").is_empty());
 }
@@ -46,13 +71,26 @@ fn an_ambiguous_name_lists_its_candidates_and_an_unknown_one_fails() {
     // 王晓燕 of 鹤壁 (the demo) and 王晓燕 of an article about 上海: two people
     build(&store, &[&demo().join("01-qixian-checkpoints.txt")]);
     let other = dir.path().join("sh.txt");
-    std::fs::write(&other, "上海市浦东新区\n本报讯(记者 王晓燕)上海市浦东新区举行活动,浦东新区区长王建军出席。").expect("write");
+    std::fs::write(
+        &other,
+        "上海市浦东新区\n本报讯(记者 王晓燕)上海市浦东新区举行活动,浦东新区区长王建军出席。",
+    )
+    .expect("write");
     build(&store, &[&other]);
-    let out = guanxi().args(["mentions", "--store"]).arg(&store).arg("王晓燕").output().expect("run");
+    let out = guanxi()
+        .args(["mentions", "--store"])
+        .arg(&store)
+        .arg("王晓燕")
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("names 2 entities"), "{text}");
-    let out = guanxi().args(["mentions", "--store"]).arg(&store).arg("不存在的名字").output().expect("run");
+    let out = guanxi()
+        .args(["mentions", "--store"])
+        .arg(&store)
+        .arg("不存在的名字")
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
-    let _ = fixture;
 }

@@ -18,9 +18,24 @@ fn every_shipped_query_gives_its_expected_rows() {
     let mut failures = Vec::new();
     for rq in names {
         let text = std::fs::read_to_string(&rq).expect("read query");
-        assert!(text.starts_with('#'), "{} must open with a comment saying what it answers", rq.display());
-        let out = guanxi().args(["query", "--format", "tsv", "--file"]).arg(&rq).arg("--store").arg(&store).output().expect("run");
-        assert!(out.status.success(), "{}: {}", rq.display(), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            text.starts_with('#'),
+            "{} must open with a comment saying what it answers",
+            rq.display()
+        );
+        let out = guanxi()
+            .args(["query", "--format", "tsv", "--file"])
+            .arg(&rq)
+            .arg("--store")
+            .arg(&store)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            rq.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         let got = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
         let stem = rq.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
         let expected_path = root().join("tests/expected").join(format!("{stem}.tsv"));
@@ -43,12 +58,25 @@ fn checkpoint_question_answers_who_led_manned_and_inspected() {
     let dir = tempdir();
     let store = dir.path().join("store");
     build(&store, &[&demo()]);
-    let rows = crate::util::select(&store, &std::fs::read_to_string(root().join("queries/who-led-which-checkpoint.rq")).expect("rq"));
-    let has = |c: &str, a: &str, r: &str| rows.iter().any(|x| x["checkpoint"] == c && x["agent"] == a && x["relation"] == r);
+    let rows = crate::util::select(
+        &store,
+        &std::fs::read_to_string(root().join("queries/who-led-which-checkpoint.rq")).expect("rq"),
+    );
+    let has = |c: &str, a: &str, r: &str| {
+        rows.iter()
+            .any(|x| x["checkpoint"] == c && x["agent"] == a && x["relation"] == r)
+    };
     assert!(has("大石岩村卡点", "张卫东", "inspected"));
-    assert!(has("大石岩村卡点", "李建国", "inspected"), "一同督导: the county head went along");
+    assert!(
+        has("大石岩村卡点", "李建国", "inspected"),
+        "一同督导: the county head went along"
+    );
     assert!(has("大石岩村卡点", "孙建华", "stationed_at"));
     assert!(has("西刘寨村村口卡点", "孙海军", "stationed_at"));
-    let dated = rows.iter().find(|x| x["agent"] == "张卫东").and_then(|x| x.get("date")).cloned();
+    let dated = rows
+        .iter()
+        .find(|x| x["agent"] == "张卫东")
+        .and_then(|x| x.get("date"))
+        .cloned();
     assert_eq!(dated.as_deref(), Some("1月29日"));
 }

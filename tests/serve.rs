@@ -7,7 +7,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 struct Killed(Child);
@@ -74,7 +78,12 @@ fn push_loads_every_graph_into_a_remote_store() {
     let _guard = Killed(child);
     wait_for(&format!("http://127.0.0.1:{port}/"));
     guanxi()
-        .args(["push", "--endpoint", &format!("http://127.0.0.1:{port}/store"), "--store"])
+        .args([
+            "push",
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}/store"),
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .success();

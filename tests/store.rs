@@ -11,7 +11,10 @@ fn all_quads(store: &Path) -> BTreeSet<String> {
         .output()
         .expect("export");
     assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]

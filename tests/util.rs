@@ -48,7 +48,11 @@ pub fn select(store: &Path, query: &str) -> Vec<std::collections::BTreeMap<Strin
         .arg(query)
         .output()
         .expect("run guanxi query");
-    assert!(out.status.success(), "query failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "query failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
     v["results"]["bindings"]
         .as_array()

@@ -87,15 +87,29 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some((i, n)) = a.shard {
-        files.retain(|f| shard_of(&f.file_name().map(|x| x.to_string_lossy().into_owned()).unwrap_or_default(), n) == i);
+        files.retain(|f| {
+            shard_of(
+                &f.file_name()
+                    .map(|x| x.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                n,
+            ) == i
+        });
     }
     // one graph per file name: a second file of the same name is refused
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     files.retain(|f| {
-        let name = f.file_name().map(|x| x.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|x| x.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match seen.get(&name) {
             Some(first) => {
-                eprintln!("guanxi: {}: skipped: same file name as {} (an article is identified by its file name)", f.display(), first.display());
+                eprintln!(
+                    "guanxi: {}: skipped: same file name as {} (an article is identified by its file name)",
+                    f.display(),
+                    first.display()
+                );
                 summary.skipped += 1;
                 false
             }
@@ -105,13 +119,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         }
     });
-    let store = GraphStore::open(&a.store.store).with_context(|| format!("cannot open store {}", a.store.store.display()))?;
+    let store =
+        GraphStore::open(&a.store.store).with_context(|| format!("cannot open store {}", a.store.store.display()))?;
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);
         b.set_style(
-            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} articles ({per_sec}, eta {eta}) {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:30}] {pos}/{len} articles ({per_sec}, eta {eta}) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
         );
         b
     } else {
@@ -153,7 +170,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     store.flush().context("cannot flush the store")?;
     bar.finish_and_clear();
     print_summary(&summary, started.elapsed().as_secs_f64(), &a.store.store);
-    Ok(if summary.skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if summary.skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn process(pipeline: &Pipeline, store: &GraphStore, iris: &Iris, path: &std::path::Path, force: bool) -> Outcome {
@@ -180,7 +201,10 @@ fn process(pipeline: &Pipeline, store: &GraphStore, iris: &Iris, path: &std::pat
                 path: path.to_path_buf(),
             }
             .to_string()
-            .replace("no Chinese text (nothing to extract)", "internal error while extracting (please report it)"),
+            .replace(
+                "no Chinese text (nothing to extract)",
+                "internal error while extracting (please report it)",
+            ),
         ),
     }
 }
@@ -218,5 +242,12 @@ fn print_summary(s: &Summary, secs: f64, store: &std::path::Path) {
         .collect();
     println!("entities: {} ({} mentions)", ents.join(", "), s.mentions);
     let rels: Vec<String> = s.relations.iter().map(|(k, v)| format!("{k} {v}")).collect();
-    println!("relations: {}", if rels.is_empty() { "none".into() } else { rels.join(", ") });
+    println!(
+        "relations: {}",
+        if rels.is_empty() {
+            "none".into()
+        } else {
+            rels.join(", ")
+        }
+    );
 }

@@ -20,7 +20,11 @@ pub fn run(_: Args) -> anyhow::Result<ExitCode> {
     let iris = Iris::default();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    writeln!(out, "guanxi demo: {} articles of the bundled demo corpus\n", ARTICLES.len())?;
+    writeln!(
+        out,
+        "guanxi demo: {} articles of the bundled demo corpus\n",
+        ARTICLES.len()
+    )?;
     let mut batch = Vec::new();
     for (name, text) in ARTICLES {
         let raw = input::decode_bytes(Path::new(name), text.as_bytes())?;
@@ -35,10 +39,19 @@ pub fn run(_: Args) -> anyhow::Result<ExitCode> {
             count(EntityKind::Checkpoint),
             x.relations.len()
         )?;
-        let people: Vec<&str> = x.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        let people: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
         writeln!(out, "  people: {}", people.join("、"))?;
-        let checkpoints: Vec<&str> =
-            x.entities.iter().filter(|e| e.kind == EntityKind::Checkpoint).map(|e| e.name.as_str()).collect();
+        let checkpoints: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Checkpoint)
+            .map(|e| e.name.as_str())
+            .collect();
         if !checkpoints.is_empty() {
             writeln!(out, "  checkpoints: {}", checkpoints.join("、"))?;
         }
@@ -49,8 +62,15 @@ pub fn run(_: Args) -> anyhow::Result<ExitCode> {
         let first = q.lines().next().unwrap_or("").trim_start_matches('#').trim();
         writeln!(out, "\nqueries/{name} — {first}")?;
         // the demo shows the short columns; `guanxi query --file` shows them all
-        let q = q.replace("SELECT DISTINCT ?checkpoint ?agent ?relation ?date ?evidence ?file", "SELECT DISTINCT ?checkpoint ?agent ?relation ?date")
-            .replace("SELECT DISTINCT ?name ?title ?organisation ?evidence ?file", "SELECT DISTINCT ?name ?title ?organisation");
+        let q = q
+            .replace(
+                "SELECT DISTINCT ?checkpoint ?agent ?relation ?date ?evidence ?file",
+                "SELECT DISTINCT ?checkpoint ?agent ?relation ?date",
+            )
+            .replace(
+                "SELECT DISTINCT ?name ?title ?organisation ?evidence ?file",
+                "SELECT DISTINCT ?name ?title ?organisation",
+            );
         write_results(store.query(&q)?, ResultFormat::Table, &mut out)?;
     }
     writeln!(

@@ -37,15 +37,22 @@ pub struct Args {
 }
 
 /// Write to a temporary file beside `path`, then rename: a reader never sees half a file.
-fn write_atomically(path: &Path, f: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> anyhow::Result<()>) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     let mut w = std::io::BufWriter::new(tmp.reopen()?);
     f(&mut w)?;
     w.flush()?;
     drop(w);
-    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -61,7 +68,12 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             let g = export::load(&store, view)?;
             write_atomically(&dir.join("nodes.csv"), |w| Ok(export::csv::write_nodes(&g, w)?))?;
             write_atomically(&dir.join("edges.csv"), |w| Ok(export::csv::write_edges(&g, w)?))?;
-            eprintln!("wrote {} nodes and {} edges to {}", g.nodes().len(), g.edges().len(), dir.display());
+            eprintln!(
+                "wrote {} nodes and {} edges to {}",
+                g.nodes().len(),
+                g.edges().len(),
+                dir.display()
+            );
         }
         format => {
             let write = |w: &mut dyn Write| -> anyhow::Result<()> {
@@ -86,7 +98,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                     let stdout = std::io::stdout();
                     let mut w = std::io::BufWriter::new(stdout.lock());
                     match write(&mut w).and_then(|()| Ok(w.flush()?)) {
-                        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {}
+                        Err(e)
+                            if e.downcast_ref::<std::io::Error>()
+                                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {}
                         r => r?,
                     }
                 }

@@ -83,7 +83,11 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
         } else {
             format!("{before}[{inside}]{after}")
         };
-        let form = if m.form == "name" { String::new() } else { format!(" ({})", m.form) };
+        let form = if m.form == "name" {
+            String::new()
+        } else {
+            format!(" ({})", m.form)
+        };
         writeln!(out, "  {}:{}-{}{form}  {marked}", m.file, m.begin, m.end)?;
     }
     if !r.comentions.is_empty() {

@@ -64,7 +64,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
 pub fn open_existing(store: &std::path::Path) -> anyhow::Result<guanxi::rdf::GraphStore> {
     use anyhow::Context;
     if !store.exists() {
-        anyhow::bail!("no store at {}: build one first (guanxi build --store {} INPUT…)", store.display(), store.display());
+        anyhow::bail!(
+            "no store at {}: build one first (guanxi build --store {} INPUT…)",
+            store.display(),
+            store.display()
+        );
     }
     guanxi::rdf::GraphStore::open_read_only(store).with_context(|| format!("cannot open store {}", store.display()))
 }

@@ -36,14 +36,20 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let text = match (&a.query, &a.file) {
         (Some(q), _) => q.clone(),
-        (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("cannot read query file {}", f.display()))?,
+        (None, Some(f)) => {
+            std::fs::read_to_string(f).with_context(|| format!("cannot read query file {}", f.display()))?
+        }
         (None, None) => anyhow::bail!("give a query or --file"),
     };
     let mut bindings = Vec::new();
     for b in &a.bind {
-        let (var, value) = b.split_once('=').ok_or_else(|| anyhow::anyhow!("--bind {b}: expected VAR=VALUE"))?;
+        let (var, value) = b
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--bind {b}: expected VAR=VALUE"))?;
         let term: oxigraph::model::Term = match value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
-            Some(iri) => oxigraph::model::NamedNode::new(iri).with_context(|| format!("--bind {b}: bad IRI"))?.into(),
+            Some(iri) => oxigraph::model::NamedNode::new(iri)
+                .with_context(|| format!("--bind {b}: bad IRI"))?
+                .into(),
             None => oxigraph::model::Literal::new_language_tagged_literal_unchecked(value, "zh").into(),
         };
         bindings.push((var.trim_start_matches('?').to_owned(), term));

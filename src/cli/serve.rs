@@ -20,7 +20,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let store = Arc::new(super::open_existing(&a.store.store)?);
     let server = tiny_http::Server::http(&a.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", a.bind))?;
     let server = Arc::new(server);
-    eprintln!("guanxi: SPARQL endpoint on http://{}/query (read-only); Ctrl-C stops it", a.bind);
+    eprintln!(
+        "guanxi: SPARQL endpoint on http://{}/query (read-only); Ctrl-C stops it",
+        a.bind
+    );
     let workers: Vec<_> = (0..std::thread::available_parallelism().map_or(2, |n| n.get()).max(2))
         .map(|_| {
             let server = Arc::clone(&server);
@@ -48,7 +51,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         })
         .collect();
     for w in workers {
-        w.join().map_err(|_| anyhow::anyhow!("a server thread panicked")).context("serve")?;
+        w.join()
+            .map_err(|_| anyhow::anyhow!("a server thread panicked"))
+            .context("serve")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,16 @@ fn field(s: &str) -> String {
 pub fn write_nodes<W: Write>(g: &ExportGraph, mut w: W) -> std::io::Result<()> {
     writeln!(w, "id,label,type,iri,mentions,documents")?;
     for n in g.nodes() {
-        writeln!(w, "{},{},{},{},{},{}", field(&n.iri), field(&n.label), n.kind, field(&n.iri), n.mentions, n.documents)?;
+        writeln!(
+            w,
+            "{},{},{},{},{},{}",
+            field(&n.iri),
+            field(&n.label),
+            n.kind,
+            field(&n.iri),
+            n.mentions,
+            n.documents
+        )?;
     }
     Ok(())
 }

@@ -61,14 +61,20 @@ impl ExportGraph {
     /// Edges as (source node, target node, edge).
     pub fn edges(&self) -> Vec<(&Node, &Node, &Edge)> {
         match self {
-            ExportGraph::Comention(g) => g.edge_indices().filter_map(|e| {
-                let (a, b) = g.edge_endpoints(e)?;
-                Some((&g[a], &g[b], &g[e]))
-            }).collect(),
-            ExportGraph::Relations(g) => g.edge_indices().filter_map(|e| {
-                let (a, b) = g.edge_endpoints(e)?;
-                Some((&g[a], &g[b], &g[e]))
-            }).collect(),
+            ExportGraph::Comention(g) => g
+                .edge_indices()
+                .filter_map(|e| {
+                    let (a, b) = g.edge_endpoints(e)?;
+                    Some((&g[a], &g[b], &g[e]))
+                })
+                .collect(),
+            ExportGraph::Relations(g) => g
+                .edge_indices()
+                .filter_map(|e| {
+                    let (a, b) = g.edge_endpoints(e)?;
+                    Some((&g[a], &g[b], &g[e]))
+                })
+                .collect(),
         }
     }
 }
@@ -145,7 +151,12 @@ pub fn load(store: &GraphStore, view: View) -> Result<ExportGraph, StoreError> {
                 Some((
                     r[0].clone()?,
                     r[1].clone()?,
-                    Edge { kind: "comention".into(), weight: num(&r[2]) as f64, title: None, documents: num(&r[3]) },
+                    Edge {
+                        kind: "comention".into(),
+                        weight: num(&r[2]) as f64,
+                        title: None,
+                        documents: num(&r[3]),
+                    },
                 ))
             })
             .collect(),
@@ -177,7 +188,10 @@ pub fn load(store: &GraphStore, view: View) -> Result<ExportGraph, StoreError> {
     })
 }
 
-fn add_nodes<Ty: petgraph::EdgeType>(g: &mut Graph<Node, Edge, Ty>, nodes: BTreeMap<String, Node>) -> HashMap<String, NodeIndex> {
+fn add_nodes<Ty: petgraph::EdgeType>(
+    g: &mut Graph<Node, Edge, Ty>,
+    nodes: BTreeMap<String, Node>,
+) -> HashMap<String, NodeIndex> {
     nodes.into_iter().map(|(iri, n)| (iri, g.add_node(n))).collect()
 }
 
@@ -205,8 +219,19 @@ fn relation_edges(store: &GraphStore) -> Result<Vec<(String, String, Edge)>, Sto
             ),
             &[],
         )? {
-            let (Some(s), Some(o)) = (r[0].clone(), r[1].clone()) else { continue };
-            out.push((s, o, Edge { kind: (*kind).into(), weight: num(&r[3]) as f64, title: None, documents: num(&r[2]) }));
+            let (Some(s), Some(o)) = (r[0].clone(), r[1].clone()) else {
+                continue;
+            };
+            out.push((
+                s,
+                o,
+                Edge {
+                    kind: (*kind).into(),
+                    weight: num(&r[3]) as f64,
+                    title: None,
+                    documents: num(&r[2]),
+                },
+            ));
         }
     }
     for r in store.select(
@@ -219,8 +244,19 @@ fn relation_edges(store: &GraphStore) -> Result<Vec<(String, String, Edge)>, Sto
         ),
         &[],
     )? {
-        let (Some(s), Some(o)) = (r[0].clone(), r[1].clone()) else { continue };
-        out.push((s, o, Edge { kind: "post".into(), weight: num(&r[4]) as f64, title: r[2].clone(), documents: num(&r[3]) }));
+        let (Some(s), Some(o)) = (r[0].clone(), r[1].clone()) else {
+            continue;
+        };
+        out.push((
+            s,
+            o,
+            Edge {
+                kind: "post".into(),
+                weight: num(&r[4]) as f64,
+                title: r[2].clone(),
+                documents: num(&r[3]),
+            },
+        ));
     }
     Ok(out)
 }

@@ -29,7 +29,9 @@ pub fn turtle<W: Write>(store: &GraphStore, w: W) -> Result<W, StoreError> {
     let mut ser = ser.for_writer(w);
     let mut seen: HashSet<Triple> = HashSet::new();
     let mut quads: Vec<_> = store.inner().iter().collect::<Result<_, _>>()?;
-    quads.sort_by(|a, b| (a.subject.to_string(), a.predicate.as_str()).cmp(&(b.subject.to_string(), b.predicate.as_str())));
+    quads.sort_by(|a, b| {
+        (a.subject.to_string(), a.predicate.as_str()).cmp(&(b.subject.to_string(), b.predicate.as_str()))
+    });
     for q in quads {
         let t = Triple::from(q);
         if seen.insert(t.clone()) {

@@ -187,9 +187,7 @@ impl Villages {
                 line,
                 reason,
             };
-            let township: u64 = f[0]
-                .parse()
-                .map_err(|_| bad(format!("bad township code `{}`", f[0])))?;
+            let township: u64 = f[0].parse().map_err(|_| bad(format!("bad township code `{}`", f[0])))?;
             for item in f[1].split('|') {
                 let (suffix, name) = item
                     .split_once(':')
@@ -239,7 +237,10 @@ mod tests {
         assert!(d.by_short("鹤壁").contains(&hebi));
         let xun = d.by_name("浚县")[0];
         assert!(d.within(xun, hebi));
-        assert_eq!(d.at_level(xun, Level::Province).map(|p| d.items[p].name.as_str()), Some("河南省"));
+        assert_eq!(
+            d.at_level(xun, Level::Province).map(|p| d.items[p].name.as_str()),
+            Some("河南省")
+        );
         // 淇县 and 滑县 keep their whole name
         assert!(d.items[d.by_name("淇县")[0]].short.is_empty());
     }

@@ -8,8 +8,7 @@ mod tables;
 
 pub use divisions::{Division, Divisions, Level, Villages};
 pub use tables::{
-    CharStats, CheckpointRole, FrameKind, KnownOrg, NameStats, OrgUnit, Suffix, Title, WorldPlace,
-    render,
+    CharStats, CheckpointRole, FrameKind, KnownOrg, NameStats, OrgUnit, Suffix, Title, WorldPlace, render,
 };
 
 use crate::error::GazetteerError;
@@ -181,6 +180,9 @@ mod tests {
         let err = rows("x.tsv", "# c\na\tb\n1\t2\n3\n")
             .collect::<Result<Vec<_>, _>>()
             .expect_err("short row");
-        assert_eq!(err.to_string(), "gazetteer/x.tsv:4: expected 2 tab-separated columns, found 1");
+        assert_eq!(
+            err.to_string(),
+            "gazetteer/x.tsv:4: expected 2 tab-separated columns, found 1"
+        );
     }
 }

@@ -222,8 +222,7 @@ pub fn parse_organisations(text: &str) -> Result<Vec<KnownOrg>, GazetteerError> 
     rows("organisations.tsv", text)
         .map(|row| {
             let (line, f) = row?;
-            let (weak, aliases): (Vec<String>, Vec<String>) =
-                list(f[1]).into_iter().partition(|a| a.starts_with('~'));
+            let (weak, aliases): (Vec<String>, Vec<String>) = list(f[1]).into_iter().partition(|a| a.starts_with('~'));
             Ok(KnownOrg {
                 name: f[0].to_owned(),
                 aliases,

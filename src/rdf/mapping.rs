@@ -176,7 +176,11 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
 
     // the document
     w.add(doc.clone(), rdf::TYPE, schema::NEWS_ARTICLE);
-    w.add(doc.clone(), gx::FILE_NAME, Literal::new_simple_literal(&x.doc.file_name));
+    w.add(
+        doc.clone(),
+        gx::FILE_NAME,
+        Literal::new_simple_literal(&x.doc.file_name),
+    );
     w.add(doc.clone(), gx::SHA256, Literal::new_simple_literal(&x.doc.sha256));
     if let Some(h) = &x.headline {
         w.add(doc.clone(), schema::HEADLINE, zh(h));
@@ -189,7 +193,11 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         let o = x.doc.offsets.original(&s.span);
         let it = &sentence_iris[i];
         w.add(it.clone(), rdf::TYPE, nif::SENTENCE);
-        w.add(it.clone(), nif::IS_STRING, Literal::new_simple_literal(&sentence_text[i]));
+        w.add(
+            it.clone(),
+            nif::IS_STRING,
+            Literal::new_simple_literal(&sentence_text[i]),
+        );
         w.add(it.clone(), nif::BEGIN_INDEX, Literal::from(o.start as i64));
         w.add(it.clone(), nif::END_INDEX, Literal::from(o.end as i64));
         w.add(it.clone(), gx::IN_DOCUMENT, doc.clone());
@@ -269,7 +277,12 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
     }
 
     // relations, each with its reified statement
-    let statement = |w: &mut Writer, s: &NamedNode, p: NamedNodeRef<'_>, o: &NamedNode, sentence: usize, extra: &[(NamedNodeRef<'_>, Literal)]| {
+    let statement = |w: &mut Writer,
+                     s: &NamedNode,
+                     p: NamedNodeRef<'_>,
+                     o: &NamedNode,
+                     sentence: usize,
+                     extra: &[(NamedNodeRef<'_>, Literal)]| {
         let id = hash16(&[s.as_str(), p.as_str(), o.as_str(), &sentence.to_string()]);
         let st = sub(format!("st-{id}"));
         w.add(s.clone(), p, o.clone());
@@ -288,8 +301,11 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         let o = &entity_iris[r.object];
         let object_kind = x.entities[r.object].kind;
         let mut title: Vec<(NamedNodeRef<'_>, Literal)> = r.title.iter().map(|t| (gx::TITLE, zh(t))).collect();
-        let dated: Vec<(NamedNodeRef<'_>, Literal)> =
-            r.date.iter().map(|d| (gx::DATE, Literal::new_simple_literal(d))).collect();
+        let dated: Vec<(NamedNodeRef<'_>, Literal)> = r
+            .date
+            .iter()
+            .map(|d| (gx::DATE, Literal::new_simple_literal(d)))
+            .collect();
         title.extend(dated.iter().cloned());
         match r.kind {
             RelationKind::Post => {

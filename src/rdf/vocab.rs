@@ -8,10 +8,12 @@ pub mod rdf {
     pub const TYPE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     pub const STATEMENT: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement");
-    pub const SUBJECT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject");
+    pub const SUBJECT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject");
     pub const PREDICATE: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate");
-    pub const OBJECT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#object");
+    pub const OBJECT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#object");
 }
 
 /// `rdfs:`
@@ -34,7 +36,8 @@ pub mod schema {
     pub const EDUCATIONAL_ORGANIZATION: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("http://schema.org/EducationalOrganization");
     pub const PLACE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/Place");
-    pub const ADMINISTRATIVE_AREA: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/AdministrativeArea");
+    pub const ADMINISTRATIVE_AREA: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://schema.org/AdministrativeArea");
     pub const COUNTRY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/Country");
     pub const NEWS_ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/NewsArticle");
     pub const HEADLINE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/headline");
@@ -61,7 +64,8 @@ pub mod org {
 /// `prov:`
 pub mod prov {
     use oxigraph::model::NamedNodeRef;
-    pub const WAS_DERIVED_FROM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#wasDerivedFrom");
+    pub const WAS_DERIVED_FROM: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#wasDerivedFrom");
 }
 
 /// `nif:`
@@ -90,7 +94,8 @@ pub mod gx {
     /// A named mention of the flat layer (鹤壁市, 马富国).
     pub const MENTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#Mention");
     /// A name inside a longer name (鹤壁东站 in 鹤壁东站疫情防控卡点).
-    pub const NESTED_MENTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#NestedMention");
+    pub const NESTED_MENTION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#NestedMention");
     /// A reference that is no proper name: implicit scope (市住建局), pronoun (我市), bare noun (指挥部).
     pub const REFERENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#Reference");
     pub const FORM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#form");

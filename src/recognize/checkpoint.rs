@@ -14,8 +14,26 @@ use crate::model::{Class, EntityKind, Span};
 fn descriptor(word: &str) -> bool {
     matches!(
         word,
-        "疫情" | "防控" | "疫情防控" | "村口" | "路口" | "街口" | "交通" | "临时" | "联合" | "防疫" | "检疫" | "卫生"
-            | "体温" | "交界" | "出口" | "入口" | "站口" | "道口" | "高速" | "公路"
+        "疫情"
+            | "防控"
+            | "疫情防控"
+            | "村口"
+            | "路口"
+            | "街口"
+            | "交通"
+            | "临时"
+            | "联合"
+            | "防疫"
+            | "检疫"
+            | "卫生"
+            | "体温"
+            | "交界"
+            | "出口"
+            | "入口"
+            | "站口"
+            | "道口"
+            | "高速"
+            | "公路"
     )
 }
 
@@ -44,7 +62,12 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-fn checkpoint(s: &SentenceContext<'_>, anchors: &[(Span, EntityKind)], word_start: usize, end: usize) -> Option<Candidate> {
+fn checkpoint(
+    s: &SentenceContext<'_>,
+    anchors: &[(Span, EntityKind)],
+    word_start: usize,
+    end: usize,
+) -> Option<Candidate> {
     let mut pos = word_start;
     let mut descriptors = 0;
     // descriptors directly before the word (by words, or by characters where the segmenter
@@ -64,10 +87,15 @@ fn checkpoint(s: &SentenceContext<'_>, anchors: &[(Span, EntityKind)], word_star
         }
     }
     // a generic word before it makes a generic checkpoint
-    let generic_before = s.lex.checkpoint_generic.iter().any(|g| {
-        pos >= s.span.start + g.len() && s.text[pos - g.len()..pos] == g[..] && s.boundary(pos - g.len())
-    });
-    let anchor = anchors.iter().filter(|(a, _)| a.end == pos).max_by_key(|(a, _)| a.end - a.start);
+    let generic_before = s
+        .lex
+        .checkpoint_generic
+        .iter()
+        .any(|g| pos >= s.span.start + g.len() && s.text[pos - g.len()..pos] == g[..] && s.boundary(pos - g.len()));
+    let anchor = anchors
+        .iter()
+        .filter(|(a, _)| a.end == pos)
+        .max_by_key(|(a, _)| a.end - a.start);
     // the generic word may be the end of the place itself (西马庄村 + 村口卡点)
     let generic_before = generic_before && anchor.is_none();
     if let (Some((a, _)), false) = (anchor, generic_before) {
@@ -136,9 +164,11 @@ fn abbreviations(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
     (start..end).all(|i| {
         let c = s.ch(i);
         is_han(c)
-            && s.g.divisions.items.iter().any(|d| {
-                d.level == Level::County && d.name.chars().count() == 2 && d.name.starts_with(c)
-            })
+            && s.g
+                .divisions
+                .items
+                .iter()
+                .any(|d| d.level == Level::County && d.name.chars().count() == 2 && d.name.starts_with(c))
     })
 }
 

@@ -131,10 +131,7 @@ impl<'a> SentenceContext<'a> {
 
     /// Whether a token boundary falls at `i` (sentence edges count).
     pub fn boundary(&self, i: usize) -> bool {
-        i == self.span.start
-            || i == self.span.end
-            || self.token_starting(i).is_some()
-            || self.token_ending(i).is_some()
+        i == self.span.start || i == self.span.end || self.token_starting(i).is_some() || self.token_ending(i).is_some()
     }
 
     fn rel(&self, i: usize) -> Option<usize> {
@@ -143,14 +140,9 @@ impl<'a> SentenceContext<'a> {
 
     /// Whether `s` occurs at position `i`.
     pub fn at(&self, i: usize, s: &str) -> bool {
-        let mut k = i;
-        for c in s.chars() {
-            if k >= self.span.end || self.text[k] != c {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..)
+            .zip(s.chars())
+            .all(|(k, c)| k < self.span.end && self.text[k] == c)
     }
 
     /// Whether `s` ends at position `i`.

@@ -102,7 +102,10 @@ impl Lexicon {
         };
         for (idx, d) in g.divisions.items.iter().enumerate() {
             // two-character names that are generic words of places (东区, 城区) are no names
-            let generic = d.name.chars().count() <= 2 && g.place_suffixes.iter().any(|x| d.name.ends_with(&x.text) || d.name.ends_with('区'));
+            let generic = d.name.chars().count() <= 2
+                && g.place_suffixes
+                    .iter()
+                    .any(|x| d.name.ends_with(&x.text) || d.name.ends_with('区'));
             // townships named after what they are (新材料产业园, 红旗农场) are left to the suffix rules
             let odd_township = d.level == crate::gazetteer::Level::Township
                 && !["镇", "乡", "街道", "苏木", "地区"].iter().any(|x| d.name.ends_with(x));
@@ -127,12 +130,36 @@ impl Lexicon {
             }
         }
         for (idx, o) in g.organisations.iter().enumerate() {
-            add(&o.name, NameEntry::Org { idx, alias: false, weak: false }, &mut names);
+            add(
+                &o.name,
+                NameEntry::Org {
+                    idx,
+                    alias: false,
+                    weak: false,
+                },
+                &mut names,
+            );
             for a in &o.aliases {
-                add(a, NameEntry::Org { idx, alias: true, weak: false }, &mut names);
+                add(
+                    a,
+                    NameEntry::Org {
+                        idx,
+                        alias: true,
+                        weak: false,
+                    },
+                    &mut names,
+                );
             }
             for a in &o.weak {
-                add(a, NameEntry::Org { idx, alias: true, weak: true }, &mut names);
+                add(
+                    a,
+                    NameEntry::Org {
+                        idx,
+                        alias: true,
+                        weak: true,
+                    },
+                    &mut names,
+                );
             }
         }
         let mut names: Vec<(String, Vec<NameEntry>)> = names.into_iter().collect();
@@ -254,9 +281,7 @@ impl Searchable {
         let mut byte_to_char = vec![0u32; string.len() + 1];
         let mut ci = 0u32;
         for (bi, c) in string.char_indices() {
-            for b in bi..bi + c.len_utf8() {
-                byte_to_char[b] = ci;
-            }
+            byte_to_char[bi..bi + c.len_utf8()].fill(ci);
             ci += 1;
         }
         byte_to_char[string.len()] = ci;

@@ -51,19 +51,29 @@ pub struct OrgSegment {
 pub enum Detail {
     None,
     /// Administrative division(s) the name may stand for (indexes into `Divisions::items`).
-    Division { candidates: Vec<usize>, short: bool },
+    Division {
+        candidates: Vec<usize>,
+        short: bool,
+    },
     /// A village or community name (罗庄村) to be linked through the village table, with the
     /// place written right before it (石林镇 in 石林镇罗庄村), if any.
-    Village { area: Option<Span> },
+    Village {
+        area: Option<Span>,
+    },
     Country(usize),
     World(usize),
     KnownOrg(usize),
     /// An organisation chain; the last segment is the organisation itself.
     Org(Vec<OrgSegment>),
     /// A place composed from an area and a name (鹤壁东站, 市人民会堂, 古城街道).
-    Place { area: Option<Area> },
+    Place {
+        area: Option<Area>,
+    },
     /// A checkpoint: the place it is at (span of that place's candidate), if written.
-    Checkpoint { at: Option<Span>, needs_place: bool },
+    Checkpoint {
+        at: Option<Span>,
+        needs_place: bool,
+    },
     Person,
     /// A pronoun-like reference: what it points back to.
     Pronoun(Antecedent),

@@ -13,7 +13,22 @@ use crate::model::{Class, EntityKind, Span};
 fn material_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "n" | "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "vn" | "an" | "b" | "l" | "eng" | "x" | "ng" | "f" | "g"
+        "n" | "nz"
+            | "nt"
+            | "ns"
+            | "nr"
+            | "nrt"
+            | "nrfg"
+            | "j"
+            | "vn"
+            | "an"
+            | "b"
+            | "l"
+            | "eng"
+            | "x"
+            | "ng"
+            | "f"
+            | "g"
             | "a"
     )
 }
@@ -25,31 +40,162 @@ fn proper_tag(tag: &str) -> bool {
 
 /// Words that end like an organisation but name none (团队, 部队, 队伍, 部门).
 const GENERIC_HEADS: &[&str] = &[
-    "团队", "部队", "军队", "队伍", "球队", "车队", "排队", "梯队", "方队", "部门", "单位", "机关", "本部", "总部",
-    "内部", "外部", "全部", "局部", "干部", "支部", "中心", "重心", "核心", "政府", "小组", "组织", "办公室",
-    "研究所", "科室", "处室", "医院", "公司", "学校", "银行", "院所", "场所", "派出所", "诊所", "厕所", "住所",
-    "寓所", "处所", "会所", "委员会", "委会", "总会", "大会", "协会", "学会", "社会", "议会", "晚会", "集团",
-    "当局", "大部", "全局", "格局", "布局", "结局", "大局", "邮局", "赌局", "饭局", "棋局", "局面", "各部",
-    "场所", "定点医院", "医疗机构", "卫生院所",
+    "团队",
+    "部队",
+    "军队",
+    "队伍",
+    "球队",
+    "车队",
+    "排队",
+    "梯队",
+    "方队",
+    "部门",
+    "单位",
+    "机关",
+    "本部",
+    "总部",
+    "内部",
+    "外部",
+    "全部",
+    "局部",
+    "干部",
+    "支部",
+    "中心",
+    "重心",
+    "核心",
+    "政府",
+    "小组",
+    "组织",
+    "办公室",
+    "研究所",
+    "科室",
+    "处室",
+    "医院",
+    "公司",
+    "学校",
+    "银行",
+    "院所",
+    "场所",
+    "派出所",
+    "诊所",
+    "厕所",
+    "住所",
+    "寓所",
+    "处所",
+    "会所",
+    "委员会",
+    "委会",
+    "总会",
+    "大会",
+    "协会",
+    "学会",
+    "社会",
+    "议会",
+    "晚会",
+    "集团",
+    "当局",
+    "大部",
+    "全局",
+    "格局",
+    "布局",
+    "结局",
+    "大局",
+    "邮局",
+    "赌局",
+    "饭局",
+    "棋局",
+    "局面",
+    "各部",
+    "场所",
+    "定点医院",
+    "医疗机构",
+    "卫生院所",
 ];
 
 /// Words that name no organisation even after an area (市中心, 全市机关, 北京方面).
 const AREA_GENERIC: &[&str] = &[
-    "部门", "单位", "机关", "中心", "内部", "外部", "全部", "干部", "社会", "大会", "当局", "局部", "格局", "大局", "方面",
-    "地区", "总部", "各部", "本部", "大部", "北部", "南部", "东部", "西部", "中部",
+    "部门", "单位", "机关", "中心", "内部", "外部", "全部", "干部", "社会", "大会", "当局", "局部", "格局", "大局",
+    "方面", "地区", "总部", "各部", "本部", "大部", "北部", "南部", "东部", "西部", "中部",
 ];
 
 /// Verbs that may stand inside an organisation's name (助残服务站, 义务救援队, 联防联控组).
 fn verb_in_name(word: &str) -> bool {
     matches!(
         word,
-        "助残" | "救援" | "防控" | "联防" | "联控" | "保障" | "服务" | "监督" | "管理" | "执勤" | "巡逻" | "排查"
-            | "督导" | "督查" | "问责" | "宣传" | "教育" | "稳定" | "信访" | "救治" | "护理" | "监测" | "检测"
-            | "应急" | "志愿" | "扶贫" | "调查" | "突击" | "指导" | "协调" | "研究" | "开发" | "建设" | "发展"
-            | "改革" | "促进" | "治理" | "执法" | "审批" | "保护" | "抗疫" | "防疫" | "维修" | "运输" | "生产"
-            | "经营" | "销售" | "制造" | "投资" | "保险" | "出版" | "编辑" | "广播" | "新冠肺炎" | "疫情"
-            | "感染" | "呼吸" | "消化" | "急诊" | "护理部" | "预防" | "控制" | "抢险" | "抢修" | "救灾" | "防汛"
-            | "巡查" | "消杀" | "保卫" | "巡防" | "后勤" | "联络" | "值班" | "督办"
+        "助残"
+            | "救援"
+            | "防控"
+            | "联防"
+            | "联控"
+            | "保障"
+            | "服务"
+            | "监督"
+            | "管理"
+            | "执勤"
+            | "巡逻"
+            | "排查"
+            | "督导"
+            | "督查"
+            | "问责"
+            | "宣传"
+            | "教育"
+            | "稳定"
+            | "信访"
+            | "救治"
+            | "护理"
+            | "监测"
+            | "检测"
+            | "应急"
+            | "志愿"
+            | "扶贫"
+            | "调查"
+            | "突击"
+            | "指导"
+            | "协调"
+            | "研究"
+            | "开发"
+            | "建设"
+            | "发展"
+            | "改革"
+            | "促进"
+            | "治理"
+            | "执法"
+            | "审批"
+            | "保护"
+            | "抗疫"
+            | "防疫"
+            | "维修"
+            | "运输"
+            | "生产"
+            | "经营"
+            | "销售"
+            | "制造"
+            | "投资"
+            | "保险"
+            | "出版"
+            | "编辑"
+            | "广播"
+            | "新冠肺炎"
+            | "疫情"
+            | "感染"
+            | "呼吸"
+            | "消化"
+            | "急诊"
+            | "护理部"
+            | "预防"
+            | "控制"
+            | "抢险"
+            | "抢修"
+            | "救灾"
+            | "防汛"
+            | "巡查"
+            | "消杀"
+            | "保卫"
+            | "巡防"
+            | "后勤"
+            | "联络"
+            | "值班"
+            | "督办"
     )
 }
 
@@ -80,8 +226,8 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         for h in s.names.iter().filter(|h| h.end == e) {
             for entry in h.what {
                 if let NameEntry::Org { idx, alias, weak } = *entry {
-                    let aligned = s.boundary(h.start)
-                        && (s.boundary(h.end) || s.titles.iter().any(|t| t.start == h.end));
+                    let aligned =
+                        s.boundary(h.start) && (s.boundary(h.end) || s.titles.iter().any(|t| t.start == h.end));
                     if !aligned || (weak && !in_list(s, h.start, h.end)) {
                         continue;
                     }
@@ -96,7 +242,11 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                     // a weak alias (中央) or an abbreviation the dictionary marks as such (欧盟/j,
                     // 央行/j) refers to the organisation without naming it in full
                     let abbreviation = alias && s.seg.dictionary_tag(&s.slice(&(h.start..h.end))) == Some("j");
-                    let c = if weak || abbreviation { c.with_form(Form::Implicit) } else { c };
+                    let c = if weak || abbreviation {
+                        c.with_form(Form::Implicit)
+                    } else {
+                        c
+                    };
                     best = pick(best, c);
                 }
             }
@@ -155,13 +305,22 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
     // an organisation ends at a word boundary, before a title, or inside a title that begins
     // with the organisation's last word (市人社局党组 in 市人社局党组书记)
     let organ_in_title = s.titles.iter().any(|t| {
-        t.start < e && e < t.end && matches!(s.slice(&(t.start..e)).as_str(), "党组" | "党委" | "党总支" | "党支部" | "党工委")
+        t.start < e
+            && e < t.end
+            && matches!(
+                s.slice(&(t.start..e)).as_str(),
+                "党组" | "党委" | "党总支" | "党支部" | "党工委"
+            )
     });
     if !s.boundary(e) && !s.titles.iter().any(|t| t.start == e) && !organ_in_title {
         return out;
     }
     // inside a place name (鹤壁东站 is no 站 organisation of 鹤壁东)
-    let in_place = |start: usize| places.iter().any(|p| p.start <= start && e <= p.end && !(p.start == start && p.end == e));
+    let in_place = |start: usize| {
+        places
+            .iter()
+            .any(|p| p.start <= start && e <= p.end && !(p.start == start && p.end == e))
+    };
     for u in s.units.iter().filter(|u| u.end == e) {
         let (idx, _) = u.what;
         let unit = &s.g.org_units[idx];
@@ -241,11 +400,16 @@ fn chain(
     // right before the suffix (中国 + 政府 in 中国政府), the word's beginning is name material
     let scope_before = head.start > s.span.start
         && "市县区省镇乡".contains(s.ch(head.start - 1))
-        && s.token_at(head.start - 1).is_some_and(|t| t.span.start == head.start - 1);
+        && s.token_at(head.start - 1)
+            .is_some_and(|t| t.span.start == head.start - 1);
     let area_before = places.iter().any(|p| p.end == head.start) || org_ending(head.start).is_some() || scope_before;
     // (or a word running on into a title: 内科主任 → 内 + 科 + 主任)
-    let runs_into_title = |t: &crate::model::Token| t.span.end > e && s.titles.iter().any(|x| x.start == e && x.end <= t.span.end);
-    if let Some(t) = s.token_at(head.start).filter(|t| t.span.start < head.start && (t.span.end == e || runs_into_title(t))) {
+    let runs_into_title =
+        |t: &crate::model::Token| t.span.end > e && s.titles.iter().any(|x| x.start == e && x.end <= t.span.end);
+    if let Some(t) = s
+        .token_at(head.start)
+        .filter(|t| t.span.start < head.start && (t.span.end == e || runs_into_title(t)))
+    {
         if !area_before {
             pos = t.span.start;
             seg.span.start = pos;
@@ -313,7 +477,10 @@ fn chain(
         // a scope character (市住建局, 县人民医院)
         if pos > s.span.start {
             let c = s.ch(pos - 1);
-            if "市县区省镇乡".contains(c) && !is_bound_before(s, pos - 1) && (head.unit.is_some() || material_tokens > 0) {
+            if "市县区省镇乡".contains(c)
+                && !is_bound_before(s, pos - 1)
+                && (head.unit.is_some() || material_tokens > 0)
+            {
                 seg.area = Some(Area::Scope(c));
                 seg.span.start = pos - 1;
                 if s.ends_with_at(pos - 1, "中共") {
@@ -338,7 +505,10 @@ fn chain(
         // a classifier after a number (4家) and generic words (单位, 部门) are no name material
         let classifier = word.chars().count() == 1 && s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
         let generic = AREA_GENERIC.contains(&word.as_str()) || GENERIC_HEADS.contains(&word.as_str());
-        let person_word = s.titles.iter().any(|h| h.end == pos && s.g.titles[h.what].kind == "person");
+        let person_word = s
+            .titles
+            .iter()
+            .any(|h| h.end == pos && s.g.titles[h.what].kind == "person");
         let titled = !person_word && s.titles.iter().any(|h| h.end == pos);
         let clean = word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric());
         // an unknown word glued to a function word or a classifier (为鹤煤, 4家新冠): its tail is
@@ -346,7 +516,8 @@ fn chain(
         let first = word.chars().next().unwrap_or(' ');
         let after_number = s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
         // the segmenter glued the scope to the name (市新冠 肺炎…指挥部): split it off
-        if oov && clean && word.chars().count() >= 2 && "市县区省".contains(first) && !is_bound_before(s, t.span.start) {
+        if oov && clean && word.chars().count() >= 2 && "市县区省".contains(first) && !is_bound_before(s, t.span.start)
+        {
             material_tokens += 1;
             seg.area = Some(Area::Scope(first));
             seg.span.start = t.span.start;
@@ -431,7 +602,9 @@ fn chain(
                 return None;
             }
             // a suffix after a number is a measure word (３８４３处, ４４３所)
-            if s.token_ending(head.start).is_some_and(|t| t.tag == "m" && !ordinal(&s.slice(&t.span))) {
+            if s.token_ending(head.start)
+                .is_some_and(|t| t.tag == "m" && !ordinal(&s.slice(&t.span)))
+            {
                 return None;
             }
             if let Some(u) = head.unit {
@@ -481,8 +654,11 @@ fn ordinal(word: &str) -> bool {
     let rest: Vec<char> = chars.collect();
     let numeral = |c: &char| "一二三四五六七八九十百零〇两".contains(*c) || c.is_ascii_digit();
     match first {
-        Some('第') => !rest.is_empty() && rest.iter().take_while(|c| numeral(c)).count() >= 1
-            && rest.iter().skip_while(|c| numeral(c)).all(|c| "批届期支".contains(*c)),
+        Some('第') => {
+            !rest.is_empty()
+                && rest.iter().take_while(|c| numeral(c)).count() >= 1
+                && rest.iter().skip_while(|c| numeral(c)).all(|c| "批届期支".contains(*c))
+        }
         // 首批, 首届
         Some('首') => rest.len() == 1 && "批届期支".contains(rest[0]),
         _ => false,
@@ -503,7 +679,14 @@ fn body_after_area(s: &SentenceContext<'_>, seg: &OrgSegment, head: &Head) -> Sp
     start.min(seg.span.end)..seg.span.end
 }
 
-fn make(s: &SentenceContext<'_>, chain: Vec<OrgSegment>, start: usize, end: usize, class: Class, score: f32) -> Candidate {
+fn make(
+    s: &SentenceContext<'_>,
+    chain: Vec<OrgSegment>,
+    start: usize,
+    end: usize,
+    class: Class,
+    score: f32,
+) -> Candidate {
     Candidate::new(start..end, s.index, EntityKind::Organisation, class, Detail::Org(chain)).with_score(score)
 }
 
@@ -514,7 +697,12 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
         if !(s.at(p, "下设") || s.at(p, "下辖") || s.at(p, "设立了")) {
             continue;
         }
-        let Some(parent) = found.iter().filter(|c| c.span.end == p).max_by_key(|c| c.len()).cloned() else {
+        let Some(parent) = found
+            .iter()
+            .filter(|c| c.span.end == p)
+            .max_by_key(|c| c.len())
+            .cloned()
+        else {
             continue;
         };
         let mut cursor = p + 2;
@@ -526,7 +714,7 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
                 continue;
             }
             let gap = s.slice(&(cursor..c.span.start));
-            if !gap.chars().all(|ch| "、,和及与()".contains(ch)) && !(gap.starts_with('(') || gap.is_empty()) {
+            if !(gap.chars().all(|ch| "、,和及与()".contains(ch)) || gap.starts_with('(') || gap.is_empty()) {
                 break;
             }
             if let Detail::Org(own) = &c.detail {

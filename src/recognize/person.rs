@@ -117,7 +117,11 @@ fn context_ratio(st: &NameStats, c: char, left: bool) -> f64 {
         return 0.0;
     }
     let cs = st.char(c);
-    let (k, total) = if left { (cs.left, st.totals.left) } else { (cs.right, st.totals.right) };
+    let (k, total) = if left {
+        (cs.left, st.totals.left)
+    } else {
+        (cs.right, st.totals.right)
+    };
     ln_ratio(k, total, cs.total, st.totals.total).clamp(-2.0, 3.0)
 }
 
@@ -155,8 +159,7 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
         f[idx("credit_inside")] = 1.0;
     }
     let rest = s.after(end, 3);
-    if s
-        .lex
+    if s.lex
         .frames
         .iter()
         .any(|(w, k)| *k == FrameKind::Speech && rest.starts_with(&w.iter().collect::<String>()))
@@ -195,7 +198,10 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
             }
         }
     }
-    if s.names.iter().any(|h| h.start <= start && end <= h.end && (h.start, h.end) != (start, end)) {
+    if s.names
+        .iter()
+        .any(|h| h.start <= start && end <= h.end && (h.start, h.end) != (start, end))
+    {
         f[idx("in_name")] = 1.0;
     }
     if s.names.iter().any(|h| (h.start, h.end) == (start, end)) {
@@ -301,7 +307,10 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
             j += 1;
         }
         // two characters only after a title (外交部长恩佐, 外长利维) or with a dot
-        let titled = s.titles.iter().any(|t| t.end == i && s.g.titles[t.what].kind != "person");
+        let titled = s
+            .titles
+            .iter()
+            .any(|t| t.end == i && s.g.titles[t.what].kind != "person");
         if j - i >= 3 || (j - i >= 2 && (titled || s.chars(&(i..j)).contains(&'·'))) {
             out.push((i..j, foreign_features(s, i, j)));
         }
@@ -320,9 +329,11 @@ fn list_of_bodies(s: &SentenceContext<'_>, span: &Span) -> bool {
     while i < s.span.end && i < span.end + 12 {
         let c = s.ch(i);
         if c == '等' {
-            return ["部门", "单位", "方面", "行业", "领域", "系统", "企业", "机构", "地区", "国家", "省份"]
-                .iter()
-                .any(|w| s.at(i + 1, w));
+            return [
+                "部门", "单位", "方面", "行业", "领域", "系统", "企业", "机构", "地区", "国家", "省份",
+            ]
+            .iter()
+            .any(|w| s.at(i + 1, w));
         }
         if !(is_han(c) || c == '、') {
             return false;
@@ -341,7 +352,8 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         let anchored = f[idx("title_before")] + f[idx("byline")] + f[idx("bracket")] + f[idx("credit_after")] > 0.0;
         // (a word of the dictionary only if it is a proper noun: 高雯/nz)
         let proper_word = s.token_starting(span.start).is_some_and(|t| {
-            t.span.end == span.end && (t.tag == "nz" || t.tag.starts_with("nr") || (t.tag == "ns" && f[idx("is_name")] == 0.0))
+            t.span.end == span.end
+                && (t.tag == "nz" || t.tag.starts_with("nr") || (t.tag == "ns" && f[idx("is_name")] == 0.0))
         });
         let plausible = f[idx("foreign")] == 0.0
             && f[idx("surname")] > -1.0
@@ -367,7 +379,11 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
 
 /// A candidate inside a list whose other items are ordinary words (交通、公安、卫健等部门) is no name.
 fn list_of_words(s: &SentenceContext<'_>, span: &Span) -> bool {
-    let prev = if span.start > s.span.start { s.ch(span.start - 1) } else { ' ' };
+    let prev = if span.start > s.span.start {
+        s.ch(span.start - 1)
+    } else {
+        ' '
+    };
     let next = s.ch(span.end);
     let sibling = if prev == '、' {
         s.token_ending(span.start - 1)
@@ -380,7 +396,8 @@ fn list_of_words(s: &SentenceContext<'_>, span: &Span) -> bool {
     // next person (市长 in 、市长何志刚)
     sibling.is_some_and(|t| {
         let w: String = s.chars(&t.span).iter().collect();
-        let whole = matches!(s.ch(t.span.end), '、' | '等' | '和' | ',' | '。' | ' ') && matches!(s.ch(t.span.start.saturating_sub(1)), '、' | '和' | ',' | ' ');
+        let whole = matches!(s.ch(t.span.end), '、' | '等' | '和' | ',' | '。' | ' ')
+            && matches!(s.ch(t.span.start.saturating_sub(1)), '、' | '和' | ',' | ' ');
         whole
             && t.span.len() >= 2
             && !t.tag.starts_with("nr")
@@ -441,16 +458,23 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                     // the next item: 2–3 Han characters up to the next separator
                     let (a, b) = if forward {
                         let a = sep + 1;
-                        let b = (a..(a + 4).min(s.span.end)).find(|&k| !is_han(s.ch(k)) || s.ch(k) == '等').unwrap_or(a);
+                        let b = (a..(a + 4).min(s.span.end))
+                            .find(|&k| !is_han(s.ch(k)) || s.ch(k) == '等')
+                            .unwrap_or(a);
                         (a, b)
                     } else {
                         let b = sep;
-                        let a = (b.saturating_sub(3).max(s.span.start)..b).find(|&k| (k..b).all(|j| is_han(s.ch(j)))).unwrap_or(b);
+                        let a = (b.saturating_sub(3).max(s.span.start)..b)
+                            .find(|&k| (k..b).all(|j| is_han(s.ch(j))))
+                            .unwrap_or(b);
                         (a, b)
                     };
                     let len = b.saturating_sub(a);
                     let surname = is_han(s.ch(a)) && s.g.names.is_surname(&s.ch(a).to_string());
-                    let free = !chosen.iter().chain(added.iter()).any(|c: &Candidate| c.sentence == s.index && c.span.start < b && a < c.span.end);
+                    let free = !chosen
+                        .iter()
+                        .chain(added.iter())
+                        .any(|c: &Candidate| c.sentence == s.index && c.span.start < b && a < c.span.end);
                     if !(2..=3).contains(&len) || !surname || !free {
                         break;
                     }

@@ -7,12 +7,38 @@ use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 
 /// Characters that cannot begin a place name composed by suffix (全村, 该镇, 各社区, 进村).
-const NOT_FIRST: &str = "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给以";
+const NOT_FIRST: &str =
+    "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给以";
 
 /// Words that make a zone or facility generic (省级产业集聚区, 以上旅游景区, 各个广场).
 const GENERIC_MODIFIERS: &[&str] = &[
-    "省级", "市级", "县级", "国家级", "以上", "以下", "各", "各个", "全", "所有", "这些", "一些", "多个", "两个", "大型",
-    "小型", "整个", "该", "本", "其", "城市", "公共", "重点", "一个", "广大", "基层", "农村",
+    "省级",
+    "市级",
+    "县级",
+    "国家级",
+    "以上",
+    "以下",
+    "各",
+    "各个",
+    "全",
+    "所有",
+    "这些",
+    "一些",
+    "多个",
+    "两个",
+    "大型",
+    "小型",
+    "整个",
+    "该",
+    "本",
+    "其",
+    "城市",
+    "公共",
+    "重点",
+    "一个",
+    "广大",
+    "基层",
+    "农村",
 ];
 
 /// Place-suffix kinds that make a division-like place (a mention of its own, apart from its area).
@@ -127,8 +153,7 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
             places.push(span);
         } else if let Some(detail) = other {
             out.push(
-                Candidate::new(span.clone(), s.index, EntityKind::Place, Class::Geographic, detail)
-                    .with_score(2.5),
+                Candidate::new(span.clone(), s.index, EntityKind::Place, Class::Geographic, detail).with_score(2.5),
             );
             places.push(span);
         }
@@ -152,7 +177,9 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             continue;
         }
         // already a gazetteer name ending here (石林镇), or inside one
-        if places.iter().any(|p| p.start <= suffix_start && e <= p.end && p.end == e)
+        if places
+            .iter()
+            .any(|p| p.start <= suffix_start && e <= p.end && p.end == e)
             || places.iter().any(|p| p.start < e && e < p.end)
         {
             continue;
@@ -165,8 +192,10 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         let in_table = |n: usize| {
             suffix_start >= s.span.start + n && !s.g.villages.lookup(&s.slice(&(suffix_start - n..e))).is_empty()
         };
-        let village = kind == "division" && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区")) && (2..=4).any(in_table);
-        if !s.boundary(e) && !(kind == "division" && s.token_at(e).is_some_and(guessed)) && !village {
+        let village =
+            kind == "division" && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区")) && (2..=4).any(in_table);
+        let guessed_end = kind == "division" && s.token_at(e).is_some_and(guessed);
+        if !(s.boundary(e) || guessed_end || village) {
             continue;
         }
         // and begin one, unless it ends a place word (返乡 is no 乡)
@@ -178,7 +207,9 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         if let Some(c) = compose(s, places, suffix_start, e, kind) {
             if kind == "road" {
                 // the places a road's name abbreviates (港澳 in 京港澳高速) are not mentioned
-                out.retain(|k| !(k.kind == EntityKind::Place && c.span.start <= k.span.start && k.span.end <= suffix_start));
+                out.retain(|k| {
+                    !(k.kind == EntityKind::Place && c.span.start <= k.span.start && k.span.end <= suffix_start)
+                });
                 places.retain(|p| !(c.span.start <= p.start && p.end <= suffix_start));
             }
             places.push(c.span.clone());
@@ -187,20 +218,20 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
     }
 }
 
-fn compose(
-    s: &SentenceContext<'_>,
-    places: &[Span],
-    suffix_start: usize,
-    end: usize,
-    kind: &str,
-) -> Option<Candidate> {
+fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usize, kind: &str) -> Option<Candidate> {
     let division = is_division_kind(kind);
     // a road named by abbreviations (京港澳高速公路): no area of its own
     if kind == "road" && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
         let start = name_part_start(s, suffix_start, end, kind)?;
         return Some(
-            Candidate::new(start..end, s.index, EntityKind::Place, Class::Facility, Detail::Place { area: None })
-                .with_score(2.4),
+            Candidate::new(
+                start..end,
+                s.index,
+                EntityKind::Place,
+                Class::Facility,
+                Detail::Place { area: None },
+            )
+            .with_score(2.4),
         );
     }
     // a place written right before, with at most 4 name characters in between
@@ -215,7 +246,9 @@ fn compose(
         None => (name_part_start(s, suffix_start, end, kind)?, None),
     };
     let name_chars = s.chars(&(name_start..suffix_start));
-    let proper_first = s.token_starting(name_start).is_some_and(|t| t.tag.starts_with("ns") || t.tag == "nz");
+    let proper_first = s
+        .token_starting(name_start)
+        .is_some_and(|t| t.tag.starts_with("ns") || t.tag == "nz");
     if let Some(&first) = name_chars.first() {
         if NOT_FIRST.contains(first) && !proper_first {
             return None;
@@ -232,9 +265,15 @@ fn compose(
     if area.is_none() && name_chars.is_empty() {
         // a bare zone word (示范区) may stand for a zone named before it
         return (kind == "area" && suffix_len >= 3 && s.boundary(suffix_start)).then(|| {
-            Candidate::new(suffix_start..end, s.index, EntityKind::Place, Class::Facility, Detail::Place { area: None })
-                .with_form(Form::Nominal)
-                .with_score(0.4)
+            Candidate::new(
+                suffix_start..end,
+                s.index,
+                EntityKind::Place,
+                Class::Facility,
+                Detail::Place { area: None },
+            )
+            .with_form(Form::Nominal)
+            .with_score(0.4)
         });
     }
     // a scope character before a facility (市人民会堂)
@@ -287,7 +326,11 @@ fn compose(
         }
     }
     let _ = suffix_len;
-    Some(Candidate::new(span, s.index, EntityKind::Place, class, detail).with_form(form).with_score(2.2))
+    Some(
+        Candidate::new(span, s.index, EntityKind::Place, class, detail)
+            .with_form(form)
+            .with_score(2.2),
+    )
 }
 
 /// Where the name part before a place suffix begins when no place is written before it.
@@ -332,7 +375,8 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         // an organisation's word (市场监督管理局/nt) or a scope character (市 in 市人民会堂) ends
         // a place's name part
         let text_of = s.slice(&t.span);
-        if t.tag == "nt" || (matches!(text_of.as_str(), "市" | "县" | "区" | "省") && !is_bound_before(s, t.span.start)) {
+        if t.tag == "nt" || (matches!(text_of.as_str(), "市" | "县" | "区" | "省") && !is_bound_before(s, t.span.start))
+        {
             break;
         }
         let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j");
@@ -374,7 +418,9 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
     });
     // a facility after a scope character (市人民会堂) needs no proper name
     let scoped = start > s.span.start && "市县区省".contains(s.ch(start - 1)) && !is_bound_before(s, start - 1);
-    if !proper && !(kind == "area" && tokens >= 2) && !(scoped && kind == "facility") {
+    let zone = kind == "area" && tokens >= 2;
+    let scoped_facility = scoped && kind == "facility";
+    if !(proper || zone || scoped_facility) {
         return None;
     }
     Some(start)
@@ -390,5 +436,12 @@ pub fn is_bound_before(s: &SentenceContext<'_>, i: usize) -> bool {
         return true;
     }
     // the segmenter reads it as part of the word before (城市, 超市; but 当市 is its mistake)
-    s.token_at(i).is_some_and(|t| t.span.start < i && s.seg.has_word(&s.slice(&t.span)) && !matches!(prev, '当' | '在' | '和' | '与' | '及' | '由' | '向' | '对' | '从' | '为' | '到'))
+    s.token_at(i).is_some_and(|t| {
+        t.span.start < i
+            && s.seg.has_word(&s.slice(&t.span))
+            && !matches!(
+                prev,
+                '当' | '在' | '和' | '与' | '及' | '由' | '向' | '对' | '从' | '为' | '到'
+            )
+    })
 }

@@ -20,7 +20,23 @@ fn referent(word: &str) -> Option<(EntityKind, Antecedent)> {
             let rest = word.strip_prefix('该')?;
             if matches!(
                 rest,
-                "局" | "委" | "院" | "所" | "公司" | "队" | "中心" | "站" | "集团" | "厂" | "校" | "行" | "社" | "馆" | "部" | "办" | "会" | "组"
+                "局" | "委"
+                    | "院"
+                    | "所"
+                    | "公司"
+                    | "队"
+                    | "中心"
+                    | "站"
+                    | "集团"
+                    | "厂"
+                    | "校"
+                    | "行"
+                    | "社"
+                    | "馆"
+                    | "部"
+                    | "办"
+                    | "会"
+                    | "组"
             ) {
                 org(rest)
             } else {
@@ -48,7 +64,11 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             if !s.boundary(i + len) && len == 2 && s.token_at(i + len - 1).is_some_and(|t| t.span.end > i + len) {
                 continue;
             }
-            let class = if kind == EntityKind::Place { Class::Division } else { Class::Other };
+            let class = if kind == EntityKind::Place {
+                Class::Division
+            } else {
+                Class::Other
+            };
             out.push(
                 Candidate::new(i..i + len, s.index, kind, class, Detail::Pronoun(antecedent))
                     .with_form(Form::Pronoun)

@@ -54,9 +54,9 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     // nested = inside another chosen candidate
     let spans: Vec<_> = chosen.iter().map(|c| (c.span.clone(), c.form)).collect();
     for c in &mut chosen {
-        c.nested = spans.iter().any(|(s, form)| {
-            s != &c.span && s.start <= c.span.start && c.span.end <= s.end && *form != Form::Pronoun
-        });
+        c.nested = spans
+            .iter()
+            .any(|(s, form)| s != &c.span && s.start <= c.span.start && c.span.end <= s.end && *form != Form::Pronoun);
     }
     chosen.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     chosen

@@ -42,7 +42,14 @@ mod tests {
 
     #[test]
     fn weight_is_the_number_of_sentences() {
-        let got = comentions(&[m(0, 1, false), m(0, 2, false), m(0, 2, false), m(3, 1, false), m(3, 2, false), m(3, 5, true)]);
+        let got = comentions(&[
+            m(0, 1, false),
+            m(0, 2, false),
+            m(0, 2, false),
+            m(3, 1, false),
+            m(3, 2, false),
+            m(3, 5, true),
+        ]);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].a, got[0].b, got[0].sentences.clone()), (1, 2, vec![0, 3]));
     }

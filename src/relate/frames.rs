@@ -21,7 +21,10 @@ fn locative_at(r: &Relating<'_>, s: usize, i: usize, w: &str) -> bool {
 
 fn clause_bounds(sc: &SentenceContext<'_>, at: usize) -> (usize, usize) {
     let stop = |c: char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
-    let start = (sc.span.start..at).rev().find(|&i| stop(sc.ch(i))).map_or(sc.span.start, |i| i + 1);
+    let start = (sc.span.start..at)
+        .rev()
+        .find(|&i| stop(sc.ch(i)))
+        .map_or(sc.span.start, |i| i + 1);
     let end = (at..sc.span.end).find(|&i| stop(sc.ch(i))).unwrap_or(sc.span.end);
     (start, end)
 }
@@ -31,13 +34,17 @@ pub fn frames(r: &mut Relating<'_>) {
         let sc = &r.ctx[s];
         let mut verbs = Vec::new();
         for i in sc.span.start..sc.span.end {
-            if let Some((w, k)) = sc.lex.frames.iter().find(|(w, _)| {
-                i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..]
-            }) {
+            if let Some((w, k)) = sc
+                .lex
+                .frames
+                .iter()
+                .find(|(w, _)| i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..])
+            {
                 // a frame verb starts a word (检查 in 检查站 is no visit), or follows a name the
                 // segmenter glued it to (淇滨区捐赠 read as 淇滨/区捐赠)
                 let after_name = r.items[s].iter().any(|x| x.span.end == i);
-                let aligned = (sc.boundary(i) || after_name) && (sc.boundary(i + w.len()) || *k == FrameKind::Stationed || after_name);
+                let aligned = (sc.boundary(i) || after_name)
+                    && (sc.boundary(i + w.len()) || *k == FrameKind::Stationed || after_name);
                 let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
                 if aligned && !in_name {
                     verbs.push((i, i + w.len(), *k));
@@ -61,7 +68,12 @@ fn places_between(r: &Relating<'_>, s: usize, from: usize, to: usize) -> Vec<Ite
     r.items[s]
         .iter()
         .filter(|x| x.span.start >= from && x.span.end <= to)
-        .filter(|x| matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation))
+        .filter(|x| {
+            matches!(
+                x.kind,
+                EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+            )
+        })
         .cloned()
         .collect()
 }
@@ -79,7 +91,13 @@ fn actors(r: &Relating<'_>, s: usize, at: usize, teams: bool) -> Vec<usize> {
             .rev()
             .filter(|&k| sc.kind == r.ctx[k].kind || r.ctx[k].kind == crate::model::SentenceKind::Body)
             .filter(|&k| r.ctx[k].item == sc.item && r.ctx[k].kind != crate::model::SentenceKind::Byline)
-            .find_map(|k| r.items[k].iter().rev().find(|x| x.kind == EntityKind::Person).map(|x| vec![x.entity]))
+            .find_map(|k| {
+                r.items[k]
+                    .iter()
+                    .rev()
+                    .find(|x| x.kind == EntityKind::Person)
+                    .map(|x| vec![x.entity])
+            })
             .unwrap_or_default();
     };
     let mut out = vec![before[last].entity];
@@ -102,7 +120,11 @@ fn footprints(r: &mut Relating<'_>, s: usize, vs: usize) {
     let sc = &r.ctx[s];
     let places: Vec<usize> = r.items[s]
         .iter()
-        .filter(|x| matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint) && x.form != crate::model::MentionForm::Pronoun && x.span.end <= vs)
+        .filter(|x| {
+            matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint)
+                && x.form != crate::model::MentionForm::Pronoun
+                && x.span.end <= vs
+        })
         .map(|x| x.entity)
         .collect();
     // whose: the people and titles in the clause before 的足迹
@@ -195,7 +217,10 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         .filter(|&p| r.entities[p].kind == EntityKind::Person)
         .collect();
     // 一同督导 / 陪同: the people named after 陪同 or in 一同 lists go along
-    for x in r.items[s].iter().filter(|x| x.kind == EntityKind::Person && x.span.start >= cs && x.span.end <= vs) {
+    for x in r.items[s]
+        .iter()
+        .filter(|x| x.kind == EntityKind::Person && x.span.start >= cs && x.span.end <= vs)
+    {
         if !people.contains(&x.entity) {
             people.push(x.entity);
         }
@@ -229,7 +254,10 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         return;
     }
     let start = objects.first().map_or(vs, |x| x.span.start);
-    let locative = (cs..start).rev().find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w))).unwrap_or(start);
+    let locative = (cs..start)
+        .rev()
+        .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
+        .unwrap_or(start);
     for a in actors(r, s, locative.min(vs), true) {
         if a != o.entity {
             r.add(a, RelationKind::StationedAt, o.entity, s);
@@ -245,7 +273,10 @@ fn donated(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         x.span.end == vs
             && x.span.start > cs
             && matches!(sc.ch(x.span.start - 1), '向' | '为' | '给')
-            && matches!(x.kind, EntityKind::Place | EntityKind::Organisation | EntityKind::Person)
+            && matches!(
+                x.kind,
+                EntityKind::Place | EntityKind::Organisation | EntityKind::Person
+            )
     });
     // 捐赠…, 支援 X
     let recipient = recipient.cloned().or_else(|| {
@@ -279,11 +310,19 @@ fn composed_of(r: &mut Relating<'_>, s: usize) {
         if !sc.at(i, "组成的") {
             continue;
         }
-        let Some(you) = (sc.span.start..i).rev().find(|&k| sc.ch(k) == '由') else { continue };
-        let Some(whole) = r.items[s].iter().find(|x| x.span.start == i + 3 && x.kind == EntityKind::Organisation) else {
+        let Some(you) = (sc.span.start..i).rev().find(|&k| sc.ch(k) == '由') else {
             continue;
         };
-        for m in r.items[s].iter().filter(|x| x.span.start > you && x.span.end <= i && x.kind == EntityKind::Organisation) {
+        let Some(whole) = r.items[s]
+            .iter()
+            .find(|x| x.span.start == i + 3 && x.kind == EntityKind::Organisation)
+        else {
+            continue;
+        };
+        for m in r.items[s]
+            .iter()
+            .filter(|x| x.span.start > you && x.span.end <= i && x.kind == EntityKind::Organisation)
+        {
             found.push((m.entity, whole.entity));
         }
     }
@@ -308,7 +347,10 @@ fn founded(r: &mut Relating<'_>, s: usize) {
         } else {
             continue;
         };
-        if let Some(y) = r.items[s].get(k + 1).filter(|y| y.span.start == x.span.end + skip && y.kind == EntityKind::Organisation) {
+        if let Some(y) = r.items[s]
+            .get(k + 1)
+            .filter(|y| y.span.start == x.span.end + skip && y.kind == EntityKind::Organisation)
+        {
             found.push((y.entity, x.entity));
         }
     }

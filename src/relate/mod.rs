@@ -120,7 +120,10 @@ pub fn relate(
     relations.retain(|x| x.subject != x.object);
     let dates = dates::sentence_dates(ctx);
     for x in &mut relations {
-        if matches!(x.kind, RelationKind::Inspected | RelationKind::StationedAt | RelationKind::Leads | RelationKind::DonatedTo) {
+        if matches!(
+            x.kind,
+            RelationKind::Inspected | RelationKind::StationedAt | RelationKind::Leads | RelationKind::DonatedTo
+        ) {
             x.date = dates.get(x.sentence).cloned().flatten();
         }
     }

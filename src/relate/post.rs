@@ -16,7 +16,9 @@ fn member_title(t: &str) -> bool {
 
 /// A party organ written at the end of an organisation's name (…党组, …党委).
 fn party_organ(name: &str) -> bool {
-    ["党组", "党委", "党总支", "党支部", "党工委"].iter().any(|s| name.ends_with(s))
+    ["党组", "党委", "党总支", "党支部", "党工委"]
+        .iter()
+        .any(|s| name.ends_with(s))
 }
 
 pub fn posts(r: &mut Relating<'_>) {
@@ -70,7 +72,8 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
             org_is_place: org.as_ref().is_some_and(|o| o.kind == EntityKind::Place),
         });
         pos = org.map_or(t.start, |o| o.span.start.min(t.start));
-        if pos > sc.span.start + 1 && matches!(sc.ch(pos - 1), '、' | ',') && sc.titles.iter().any(|t| t.end == pos - 1) {
+        if pos > sc.span.start + 1 && matches!(sc.ch(pos - 1), '、' | ',') && sc.titles.iter().any(|t| t.end == pos - 1)
+        {
             pos -= 1;
             continue;
         }
@@ -86,7 +89,12 @@ fn org_before(r: &Relating<'_>, s: usize, t_start: usize, t_end: usize) -> Optio
     r.items[s]
         .iter()
         .chain(r.nested[s].iter())
-        .filter(|i| matches!(i.kind, EntityKind::Organisation | EntityKind::Place | EntityKind::Checkpoint))
+        .filter(|i| {
+            matches!(
+                i.kind,
+                EntityKind::Organisation | EntityKind::Place | EntityKind::Checkpoint
+            )
+        })
         .filter(|i| i.span.end == t_start || (i.span.start < t_start && i.span.end > t_start && i.span.end < t_end))
         .max_by_key(|i| (i.span.end, i.span.len()))
         .cloned()
@@ -157,17 +165,28 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
         Some(p) => (r.entities[p].name.clone(), Some(p)),
         None => {
             let level = title.scope?;
-            let d = if level == Level::Village { None } else { r.home.area(item, level) }?;
+            let d = if level == Level::Village {
+                None
+            } else {
+                r.home.area(item, level)
+            }?;
             let code = &r.g.divisions.items[d].code;
             // the area's entity, when the article names it
-            let e = r.entities.iter().position(|x| x.division_code.as_deref() == Some(code.as_str()));
+            let e = r
+                .entities
+                .iter()
+                .position(|x| x.division_code.as_deref() == Some(code.as_str()));
             (r.g.divisions.items[d].name.clone(), e)
         }
     };
     let name = render(&template, &area_name);
     let unit = r.g.org_units.iter().find(|u| u.full == template);
     let class = unit.map_or(
-        if title.kind == "party" { Class::Party } else { Class::Government },
+        if title.kind == "party" {
+            Class::Party
+        } else {
+            Class::Government
+        },
         |u| u.class,
     );
     let mut aliases = IndexSet::new();
@@ -193,7 +212,9 @@ fn newspaper(r: &Relating<'_>) -> Option<usize> {
     r.entities.iter().position(|e| {
         e.kind == EntityKind::Organisation
             && e.class == Class::Media
-            && ["日报", "晚报", "日报社", "报社", "时报", "早报"].iter().any(|x| e.name.ends_with(x))
+            && ["日报", "晚报", "日报社", "报社", "时报", "早报"]
+                .iter()
+                .any(|x| e.name.ends_with(x))
     })
 }
 
@@ -203,7 +224,11 @@ fn parent_of(r: &Relating<'_>, org: usize) -> Option<usize> {
     ["党组", "党委", "党总支", "党支部", "党工委"]
         .iter()
         .find_map(|x| name.strip_suffix(x))
-        .and_then(|owner| r.entities.iter().position(|e| e.kind == EntityKind::Organisation && e.name == owner))
+        .and_then(|owner| {
+            r.entities
+                .iter()
+                .position(|e| e.kind == EntityKind::Organisation && e.name == owner)
+        })
         .or_else(|| {
             r.relations
                 .iter()
@@ -242,7 +267,12 @@ fn appointed(r: &mut Relating<'_>, s: usize) {
         else {
             continue;
         };
-        found.push((sc.slice(&(t1.start..t1.end)), t2.what, sc.slice(&(t2.start..t2.end)), org.entity));
+        found.push((
+            sc.slice(&(t1.start..t1.end)),
+            t2.what,
+            sc.slice(&(t2.start..t2.end)),
+            org.entity,
+        ));
     }
     for (t1, t2, t2_text, org) in found {
         if let Some(person) = holder(r, &t1) {
@@ -257,13 +287,20 @@ fn copula(r: &mut Relating<'_>, s: usize) {
     let sc = &r.ctx[s];
     let items = r.items[s].clone();
     for (k, org) in items.iter().enumerate() {
-        if org.kind != EntityKind::Organisation || org.span.start < sc.span.start + 1 || sc.ch(org.span.start - 1) != '是' {
+        if org.kind != EntityKind::Organisation
+            || org.span.start < sc.span.start + 1
+            || sc.ch(org.span.start - 1) != '是'
+        {
             continue;
         }
         if sc.ch(org.span.end) != '的' {
             continue;
         }
-        let Some(t) = sc.titles.iter().find(|t| t.start > org.span.end && t.start <= org.span.end + 4) else {
+        let Some(t) = sc
+            .titles
+            .iter()
+            .find(|t| t.start > org.span.end && t.start <= org.span.end + 4)
+        else {
             continue;
         };
         // the people before 是, separated by 、
@@ -292,17 +329,30 @@ fn as_title(r: &mut Relating<'_>, s: usize) {
         if !sc.at(i, "作为") {
             continue;
         }
-        let Some(org) = r.items[s].iter().find(|x| x.span.start == i + 2 && x.kind == EntityKind::Organisation) else {
+        let Some(org) = r.items[s]
+            .iter()
+            .find(|x| x.span.start == i + 2 && x.kind == EntityKind::Organisation)
+        else {
             continue;
         };
-        let Some(t) = sc.titles.iter().find(|t| org.span.end >= t.start && org.span.end <= t.end && t.start >= org.span.start) else {
+        let Some(t) = sc
+            .titles
+            .iter()
+            .find(|t| org.span.end >= t.start && org.span.end <= t.end && t.start >= org.span.start)
+        else {
             continue;
         };
         // a name right after the title belongs to the ordinary rule
-        if r.items[s].iter().any(|x| x.kind == EntityKind::Person && x.span.start == t.end) {
+        if r.items[s]
+            .iter()
+            .any(|x| x.kind == EntityKind::Person && x.span.start == t.end)
+        {
             continue;
         }
-        let after = r.items[s].iter().find(|x| x.kind == EntityKind::Person && x.span.start > t.end).map(|x| x.entity);
+        let after = r.items[s]
+            .iter()
+            .find(|x| x.kind == EntityKind::Person && x.span.start > t.end)
+            .map(|x| x.entity);
         let before = (0..=s).rev().take(2).find_map(|k| {
             r.items[k]
                 .iter()
@@ -328,10 +378,16 @@ fn seconded(r: &mut Relating<'_>, s: usize) {
         if !sc.at(i, "派驻") && !sc.at(i, "选派") {
             continue;
         }
-        let Some(org) = r.items[s].iter().find(|x| x.span.end == i && x.kind == EntityKind::Organisation) else {
+        let Some(org) = r.items[s]
+            .iter()
+            .find(|x| x.span.end == i && x.kind == EntityKind::Organisation)
+        else {
             continue;
         };
-        if let Some(p) = r.items[s].iter().find(|x| x.kind == EntityKind::Person && x.span.start > i) {
+        if let Some(p) = r.items[s]
+            .iter()
+            .find(|x| x.kind == EntityKind::Person && x.span.start > i)
+        {
             found.push((p.entity, org.entity));
         }
     }

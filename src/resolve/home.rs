@@ -52,9 +52,14 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
     let mut county_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     let mut town_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     for c in cands {
-        let Detail::Division { candidates, .. } = &c.detail else { continue };
+        let Detail::Division { candidates, .. } = &c.detail else {
+            continue;
+        };
         // an ambiguous name votes only when all its readings agree on the city
-        let cities: Vec<usize> = candidates.iter().filter_map(|&i| d.at_level(i, Level::Prefecture)).collect();
+        let cities: Vec<usize> = candidates
+            .iter()
+            .filter_map(|&i| d.at_level(i, Level::Prefecture))
+            .collect();
         let item = item_of(c.sentence);
         if let Some(&city) = cities.first() {
             if cities.iter().all(|&x| x == city) {
@@ -89,8 +94,11 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
     let counties = county_votes
         .iter()
         .map(|votes| {
-            let filtered: std::collections::HashMap<usize, f64> =
-                votes.iter().filter(|(i, _)| within_city(**i)).map(|(i, v)| (*i, *v)).collect();
+            let filtered: std::collections::HashMap<usize, f64> = votes
+                .iter()
+                .filter(|(i, _)| within_city(**i))
+                .map(|(i, v)| (*i, *v))
+                .collect();
             // a county named twice, or the only county the item names
             best(&filtered).filter(|i| filtered[i] >= 2.0 || filtered.len() == 1)
         })

@@ -154,7 +154,10 @@ impl Resolver<'_> {
             let Some(e) = self.of[i] else { continue };
             let before = (0..self.cands.len()).find(|&j| {
                 let k = &self.cands[j];
-                k.sentence == c.sentence && k.span.end == c.span.start && k.kind == EntityKind::Place && k.form != MentionForm::Pronoun
+                k.sentence == c.sentence
+                    && k.span.end == c.span.start
+                    && k.kind == EntityKind::Place
+                    && k.form != MentionForm::Pronoun
             });
             if let Some(a) = before.and_then(|j| self.of[j]) {
                 // not the other way round (a province after its city)
@@ -207,9 +210,19 @@ impl Resolver<'_> {
                         // ambiguous: left unlinked, named under the place before it or the home area
                         let scope = area_entity
                             .map(|a| self.b.entities[a].key.clone())
-                            .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
+                            .or_else(|| {
+                                self.home
+                                    .nearest(item)
+                                    .map(|d| format!("place/{}", self.g.divisions.items[d].code))
+                            })
                             .unwrap_or_else(|| "place".into());
-                        self.b.entity(EntityKind::Place, Class::Division, &surface, format!("{scope}/{surface}"), None)
+                        self.b.entity(
+                            EntityKind::Place,
+                            Class::Division,
+                            &surface,
+                            format!("{scope}/{surface}"),
+                            None,
+                        )
                     }
                 };
                 if let Some(a) = area_entity {
@@ -227,7 +240,13 @@ impl Resolver<'_> {
             }
             Detail::World(idx) => {
                 let p = &self.g.places[*idx];
-                let e = self.b.entity(EntityKind::Place, Class::Geographic, &p.name, format!("place/world/{}", p.name), None);
+                let e = self.b.entity(
+                    EntityKind::Place,
+                    Class::Geographic,
+                    &p.name,
+                    format!("place/world/{}", p.name),
+                    None,
+                );
                 self.b.alias(e, &surface);
                 Some(e)
             }
@@ -243,14 +262,30 @@ impl Resolver<'_> {
                     .iter()
                     .position(|e| e.kind == EntityKind::Place && e.name == surface && e.division_code.is_none());
                 let e = match (code, seen) {
-                    (Some(code), _) => self.b.entity(EntityKind::Place, Class::Division, &surface, format!("place/{code}"), Some(code)),
+                    (Some(code), _) => self.b.entity(
+                        EntityKind::Place,
+                        Class::Division,
+                        &surface,
+                        format!("place/{code}"),
+                        Some(code),
+                    ),
                     (None, Some(e)) => e,
                     (None, None) => {
                         let parent = area_entity
                             .map(|a| self.b.entities[a].key.clone())
-                            .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
+                            .or_else(|| {
+                                self.home
+                                    .nearest(item)
+                                    .map(|d| format!("place/{}", self.g.divisions.items[d].code))
+                            })
                             .unwrap_or_else(|| "place".into());
-                        self.b.entity(EntityKind::Place, Class::Division, &surface, format!("{parent}/{surface}"), None)
+                        self.b.entity(
+                            EntityKind::Place,
+                            Class::Division,
+                            &surface,
+                            format!("{parent}/{surface}"),
+                            None,
+                        )
                     }
                 };
                 if let Some(a) = area_entity {
@@ -280,12 +315,18 @@ impl Resolver<'_> {
                     }
                     _ => {
                         // an area-like place with no area written (城乡一体化示范区): the home city's
-                        let zone = ["示范区", "开发区", "集聚区", "高新区", "新区"].iter().any(|z| surface.ends_with(z));
+                        let zone = ["示范区", "开发区", "集聚区", "高新区", "新区"]
+                            .iter()
+                            .any(|z| surface.ends_with(z));
                         match self.home.city.filter(|_| zone) {
                             Some(d) => {
                                 let city = self.g.divisions.items[d].name.clone();
                                 let a = self.existing_division(d);
-                                (format!("{city}{surface}"), Some(format!("place/{}", self.g.divisions.items[d].code)), a)
+                                (
+                                    format!("{city}{surface}"),
+                                    Some(format!("place/{}", self.g.divisions.items[d].code)),
+                                    a,
+                                )
                             }
                             None => (surface.clone(), None, None),
                         }
@@ -301,7 +342,13 @@ impl Resolver<'_> {
             }
             Detail::KnownOrg(idx) => {
                 let o = &self.g.organisations[*idx];
-                let e = self.b.entity(EntityKind::Organisation, o.class, &o.name, format!("org/{}", o.name), None);
+                let e = self.b.entity(
+                    EntityKind::Organisation,
+                    o.class,
+                    &o.name,
+                    format!("org/{}", o.name),
+                    None,
+                );
                 self.b.alias(e, &surface);
                 Some(e)
             }
@@ -324,9 +371,19 @@ impl Resolver<'_> {
                 };
                 let scope = place
                     .map(|p| self.b.entities[p].key.clone())
-                    .or_else(|| self.home.nearest(item).map(|d| format!("place/{}", self.g.divisions.items[d].code)))
+                    .or_else(|| {
+                        self.home
+                            .nearest(item)
+                            .map(|d| format!("place/{}", self.g.divisions.items[d].code))
+                    })
                     .unwrap_or_else(|| "place".into());
-                let e = self.b.entity(EntityKind::Checkpoint, Class::Facility, &name, format!("checkpoint/{scope}/{name}"), None);
+                let e = self.b.entity(
+                    EntityKind::Checkpoint,
+                    Class::Facility,
+                    &name,
+                    format!("checkpoint/{scope}/{name}"),
+                    None,
+                );
                 self.b.alias(e, &surface);
                 if let Some(p) = place {
                     self.structure(e, RelationKind::ContainedIn, p, c.sentence);
@@ -350,12 +407,16 @@ impl Resolver<'_> {
     fn division_entity(&mut self, idx: usize) -> usize {
         let d = &self.g.divisions.items[idx];
         let key = format!("place/{}", d.code);
-        self.b.entity(EntityKind::Place, Class::Division, &d.name, key, Some(d.code.clone()))
+        self.b
+            .entity(EntityKind::Place, Class::Division, &d.name, key, Some(d.code.clone()))
     }
 
     /// The entity of a division if the article has one for it already.
     fn existing_division(&self, idx: usize) -> Option<usize> {
-        self.b.by_key.get(&format!("place/{}", self.g.divisions.items[idx].code)).copied()
+        self.b
+            .by_key
+            .get(&format!("place/{}", self.g.divisions.items[idx].code))
+            .copied()
     }
 
     /// The place candidate that ends right where candidate `i` begins (石林镇 before 罗庄村).
@@ -424,11 +485,9 @@ impl Resolver<'_> {
                         && (ent.name.ends_with(&w) || ent.aliases.iter().any(|a| a.ends_with(&w)))
                 })
             }
-            Antecedent::Newspaper => self
-                .b
-                .entities
-                .iter()
-                .position(|e| e.kind == EntityKind::Organisation && e.class == Class::Media && naming::is_newspaper(&e.name)),
+            Antecedent::Newspaper => self.b.entities.iter().position(|e| {
+                e.kind == EntityKind::Organisation && e.class == Class::Media && naming::is_newspaper(&e.name)
+            }),
         }
     }
 
@@ -458,13 +517,21 @@ impl Resolver<'_> {
                 .iter()
                 .position(|e| e.kind == EntityKind::Organisation && (same(&e.name) || e.aliases.iter().any(same)));
         }
-        let e = self.b.entity(EntityKind::Organisation, c.class, &names.canonical, format!("org/{}", names.canonical), None);
+        let e = self.b.entity(
+            EntityKind::Organisation,
+            c.class,
+            &names.canonical,
+            format!("org/{}", names.canonical),
+            None,
+        );
         for a in &names.aliases {
             self.b.alias(e, a);
         }
         // the chain states membership and location
         // a party organ of an organisation (市卫健委党组) is no unit of it
-        let organ = ["党组", "党委", "党总支", "党支部", "党工委"].iter().any(|x| names.canonical.ends_with(x));
+        let organ = ["党组", "党委", "党总支", "党支部", "党工委"]
+            .iter()
+            .any(|x| names.canonical.ends_with(x));
         if let Some(parent_e) = names.parent_entity {
             self.structure(e, RelationKind::SubOrganizationOf, parent_e, c.sentence);
         } else if let Some(parent) = names.parent.filter(|_| !organ) {
@@ -472,7 +539,9 @@ impl Resolver<'_> {
             let bare = parent.canonical.chars().count() <= 4 && parent.place.is_none();
             let parent_e = if bare {
                 self.b.entities.iter().rposition(|x| {
-                    x.kind == EntityKind::Organisation && x.name.ends_with(&parent.canonical) && x.name != parent.canonical
+                    x.kind == EntityKind::Organisation
+                        && x.name.ends_with(&parent.canonical)
+                        && x.name != parent.canonical
                 })
             } else {
                 let pe = self.b.entity(

@@ -22,7 +22,10 @@ pub fn choose_division(
         return cands.first().copied();
     }
     let mut pool: Vec<usize> = cands.to_vec();
-    for ctx in [area, home.area(item, Level::County), home.city, home.province].into_iter().flatten() {
+    for ctx in [area, home.area(item, Level::County), home.city, home.province]
+        .into_iter()
+        .flatten()
+    {
         let within: Vec<usize> = pool.iter().copied().filter(|&c| d.within(c, ctx) && c != ctx).collect();
         match within.len() {
             1 => return within.first().copied(),
@@ -38,7 +41,13 @@ pub fn choose_division(
 
 /// Pick a village code: the only one inside the place written before it, then inside the item's
 /// county, township or the home city; or the only one in China.
-pub fn choose_village(g: &Gazetteer, codes: &[String], home: &Home, item: usize, area: Option<usize>) -> Option<String> {
+pub fn choose_village(
+    g: &Gazetteer,
+    codes: &[String],
+    home: &Home,
+    item: usize,
+    area: Option<usize>,
+) -> Option<String> {
     let d = &g.divisions;
     let prefix = |idx: usize| d.items[idx].code.clone();
     let contexts = [
@@ -69,7 +78,9 @@ pub fn person_scope(g: &Gazetteer, home: &Home, doc_name: &str) -> String {
 }
 
 pub fn is_newspaper(name: &str) -> bool {
-    ["日报", "晚报", "日报社", "报社", "时报", "早报"].iter().any(|s| name.ends_with(s))
+    ["日报", "晚报", "日报社", "报社", "时报", "早报"]
+        .iter()
+        .any(|s| name.ends_with(s))
 }
 
 /// The names of an organisation and of its parent.
@@ -128,13 +139,17 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
                     match (outer, inner) {
                         (Some(o), Some(i)) => r.g.divisions.within(i, o),
                         // an unlinked village after its township
-                        (Some(_), None) => e.is_some_and(|x| r.b.entities[x].kind == EntityKind::Place && r.b.entities[x].class == Class::Division),
+                        (Some(_), None) => e.is_some_and(|x| {
+                            r.b.entities[x].kind == EntityKind::Place && r.b.entities[x].class == Class::Division
+                        }),
                         _ => false,
                     }
                 };
                 let from = if stacked && !qualifies { seg.span.start } else { p.start };
                 let written = r.slice(&(from..p.end));
-                let canon_name = e.map(|e| r.b.entities[e].name.clone()).unwrap_or_else(|| written.clone());
+                let canon_name = e
+                    .map(|e| r.b.entities[e].name.clone())
+                    .unwrap_or_else(|| written.clone());
                 let is_place = e.is_some_and(|e| r.b.entities[e].kind == EntityKind::Place);
                 (canon_name, written, e.filter(|_| is_place))
             }
@@ -150,7 +165,12 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
                 let e = r.entity_at(sentence, p)?;
                 parent_entity = Some(e);
                 let ent = &r.b.entities[e];
-                let longest = ent.aliases.iter().max_by_key(|a| a.chars().count()).cloned().unwrap_or_else(|| ent.name.clone());
+                let longest = ent
+                    .aliases
+                    .iter()
+                    .max_by_key(|a| a.chars().count())
+                    .cloned()
+                    .unwrap_or_else(|| ent.name.clone());
                 canon = ent.name.clone();
                 expanded = longest;
                 (String::new(), String::new(), None)
@@ -168,7 +188,11 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
         let (own_canon, own_expanded, formal) = match unit {
             Some(u) => (
                 render(&u.full, &area_canon),
-                if area_written.is_empty() { body.clone() } else { format!("{area_written}{body}") },
+                if area_written.is_empty() {
+                    body.clone()
+                } else {
+                    format!("{area_written}{body}")
+                },
                 u.formal.as_deref().map(|f| render(f, &area_canon)),
             ),
             None => {
@@ -178,7 +202,11 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
                     Some(Area::Place(_)) => area_written.clone(),
                     _ => area_canon.clone(),
                 };
-                (format!("{party}{written_area}{body}"), format!("{party}{area_written}{body}"), None)
+                (
+                    format!("{party}{written_area}{body}"),
+                    format!("{party}{area_written}{body}"),
+                    None,
+                )
             }
         };
         let mut formal = formal;
@@ -218,7 +246,10 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
     let last = chain.len() - 1;
     let mut names = prefixes.get(last)?.clone();
     // the written surface of the segments in this sentence is an alias too
-    let own: Vec<&OrgSegment> = chain.iter().filter(|s| !matches!(s.area, Some(Area::Org(_))) || s.span.start < s.span.end).collect();
+    let own: Vec<&OrgSegment> = chain
+        .iter()
+        .filter(|s| !matches!(s.area, Some(Area::Org(_))) || s.span.start < s.span.end)
+        .collect();
     if let (Some(first), Some(end)) = (own.first(), chain.last()) {
         let start = first.span.start.min(end.span.start);
         if start < end.span.end {
@@ -256,12 +287,18 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
     // the area of the last link, when it has one of its own (市公安局淇滨区分局 lies in 淇滨区)
     if let Some(Area::Place(p)) = chain.last().and_then(|s| s.area.as_ref()) {
         if chain.len() > 1 {
-            names.last_place = r.entity_at(sentence, p).filter(|&e| r.b.entities[e].kind == EntityKind::Place);
+            names.last_place = r
+                .entity_at(sentence, p)
+                .filter(|&e| r.b.entities[e].kind == EntityKind::Place);
         }
     }
     if last >= 1 && chain[last].joiner.is_none() {
         // the segment before a 驻 segment leads what follows it; a 驻 segment is no organisation
-        let p = if chain[last - 1].joiner.is_some() && last >= 2 { last - 2 } else { last - 1 };
+        let p = if chain[last - 1].joiner.is_some() && last >= 2 {
+            last - 2
+        } else {
+            last - 1
+        };
         names.parent = prefixes.get(p).cloned().map(Box::new);
     }
     Some(names)
