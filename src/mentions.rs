@@ -64,7 +64,8 @@ pub struct Report {
     pub comentions: Vec<CoMentionRow>,
 }
 
-fn kind_of(types: &str) -> &'static str {
+/// The evaluation's type label (PER, ORG, LOC, CHK) of an entity from its `rdf:type`s joined.
+pub(crate) fn kind_of(types: &str) -> &'static str {
     if types.contains("Checkpoint") {
         "CHK"
     } else if types.contains("Person") {

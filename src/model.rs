@@ -246,6 +246,21 @@ pub struct Relation {
     pub date: Option<String>,
 }
 
+impl Relation {
+    /// A fact read from `sentence`, without title, amount or date yet.
+    pub fn new(subject: usize, kind: RelationKind, object: usize, sentence: usize) -> Self {
+        Relation {
+            subject,
+            kind,
+            object,
+            title: None,
+            amount: None,
+            sentence,
+            date: None,
+        }
+    }
+}
+
 /// Two entities named in the same sentences of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoMention {

@@ -135,13 +135,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         ProgressBar::hidden()
     };
     for chunk in files.chunks(64) {
-        let outcomes: Vec<(PathBuf, Outcome)> = chunk
+        let outcomes: Vec<Outcome> = chunk
             .par_iter()
-            .map(|path| (path.clone(), process(&pipeline, &store, &iris, path, a.force)))
+            .map(|path| process(&pipeline, &store, &iris, path, a.force))
             .collect();
         let mut batch = Vec::new();
         let mut built = Vec::new();
-        for (path, outcome) in outcomes {
+        for outcome in outcomes {
             match outcome {
                 Outcome::Built(x, q) => {
                     batch.push((iris.document(&x.doc.file_name), q));
@@ -150,7 +150,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 Outcome::Unchanged => summary.unchanged += 1,
                 Outcome::Failed(msg) => {
                     bar.suspend(|| eprintln!("guanxi: {msg}"));
-                    let _ = path;
                     summary.skipped += 1;
                 }
             }

@@ -3,6 +3,7 @@
 //! (kind, title of posts, documents), read from the store with SPARQL into a petgraph graph.
 
 use crate::error::StoreError;
+use crate::mentions::kind_of;
 use crate::rdf::GraphStore;
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::{Directed, Undirected};
@@ -87,18 +88,6 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX gx: <https://w3id.org/guanxi/ns#>
 ";
 
-fn kind_of(types: &str) -> &'static str {
-    if types.contains("Checkpoint") {
-        "CHK"
-    } else if types.contains("Person") {
-        "PER"
-    } else if types.contains("Organization") {
-        "ORG"
-    } else {
-        "LOC"
-    }
-}
-
 fn num(x: &Option<String>) -> u64 {
     x.as_deref().and_then(|v| v.parse::<f64>().ok()).map_or(0, |v| v as u64)
 }
@@ -165,34 +154,24 @@ pub fn load(store: &GraphStore, view: View) -> Result<ExportGraph, StoreError> {
     let mut edges = edges;
     edges.sort_by(|a, b| (&a.0, &a.2.kind, &a.1, &a.2.title).cmp(&(&b.0, &b.2.kind, &b.1, &b.2.title)));
     Ok(match view {
-        View::Comention => {
-            let mut g: Graph<Node, Edge, Undirected> = Graph::default();
-            let idx = add_nodes(&mut g, nodes);
-            for (a, b, e) in edges {
-                if let (Some(&x), Some(&y)) = (idx.get(&a), idx.get(&b)) {
-                    g.add_edge(x, y, e);
-                }
-            }
-            ExportGraph::Comention(g)
-        }
-        View::Relations => {
-            let mut g: Graph<Node, Edge, Directed> = Graph::default();
-            let idx = add_nodes(&mut g, nodes);
-            for (a, b, e) in edges {
-                if let (Some(&x), Some(&y)) = (idx.get(&a), idx.get(&b)) {
-                    g.add_edge(x, y, e);
-                }
-            }
-            ExportGraph::Relations(g)
-        }
+        View::Comention => ExportGraph::Comention(graph::<Undirected>(nodes, edges)),
+        View::Relations => ExportGraph::Relations(graph::<Directed>(nodes, edges)),
     })
 }
 
-fn add_nodes<Ty: petgraph::EdgeType>(
-    g: &mut Graph<Node, Edge, Ty>,
+/// The petgraph graph of `nodes` (by IRI) and the `edges` between them whose ends are known.
+fn graph<Ty: petgraph::EdgeType>(
     nodes: BTreeMap<String, Node>,
-) -> HashMap<String, NodeIndex> {
-    nodes.into_iter().map(|(iri, n)| (iri, g.add_node(n))).collect()
+    edges: Vec<(String, String, Edge)>,
+) -> Graph<Node, Edge, Ty> {
+    let mut g: Graph<Node, Edge, Ty> = Graph::default();
+    let idx: HashMap<String, NodeIndex> = nodes.into_iter().map(|(iri, n)| (iri, g.add_node(n))).collect();
+    for (a, b, e) in edges {
+        if let (Some(&x), Some(&y)) = (idx.get(&a), idx.get(&b)) {
+            g.add_edge(x, y, e);
+        }
+    }
+    g
 }
 
 /// (relation kind in the export, SPARQL pattern binding ?s ?o ?d [?title])

@@ -1,10 +1,9 @@
 //! Checkpoints (卡点, 检查站, 监测站, 交界处 …) named specifically enough to tell them apart:
 //! by the place they are at (鹤壁东站疫情防控卡点, 西马庄村村口卡点), by the two areas they join
 //! (滑浚交界卡点), or by a village of the passage (村口卡点 after 该村). Generic ones (一线卡点,
-//! 社区卡点) are no entity; they are kept as [`GenericCheckpoint`] so that a relation can still
-//! point at the place they are in.
+//! 社区卡点) are no entity.
 
-use super::lexicon::{prefix_at, suffix_at};
+use super::lexicon::suffix_at;
 use super::{Candidate, Detail, Form, SentenceContext};
 use crate::gazetteer::Level;
 use crate::input::is_han;
@@ -155,7 +154,6 @@ fn checkpoint(
             .with_score(1.5),
         );
     }
-    let _ = prefix_at;
     None
 }
 
@@ -170,12 +168,4 @@ fn abbreviations(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
                 .iter()
                 .any(|d| d.level == Level::County && d.name.chars().count() == 2 && d.name.starts_with(c))
     })
-}
-
-/// A checkpoint phrase that names no checkpoint of its own (一线卡点, 社区卡点), with the place
-/// written before it, if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenericCheckpoint {
-    pub span: Span,
-    pub place: Option<Span>,
 }

@@ -92,15 +92,7 @@ impl<'a> Relating<'a> {
     }
 
     pub fn add(&mut self, subject: usize, kind: RelationKind, object: usize, sentence: usize) -> &mut Relation {
-        self.relations.push(Relation {
-            subject,
-            kind,
-            object,
-            title: None,
-            amount: None,
-            sentence,
-            date: None,
-        });
+        self.relations.push(Relation::new(subject, kind, object, sentence));
         self.relations.last_mut().expect("just pushed")
     }
 }
