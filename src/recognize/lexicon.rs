@@ -87,16 +87,16 @@ impl Lexicon {
                 !(proper || (!short && t == "nz"))
             })
         };
+        // jieba's own tags are too unreliable to judge province or city names by (大连/d, 合肥/n,
+        // 约旦/d): only the short forms of counties, which often are common words, are judged
+        let county_short = |e: &NameEntry| match *e {
+            NameEntry::Division { idx, short: true } => g.divisions.items[idx].level >= crate::gazetteer::Level::County,
+            _ => false,
+        };
         let add = |name: &str, e: NameEntry, names: &mut HashMap<String, Vec<NameEntry>>| {
             let weak = matches!(e, NameEntry::Org { weak: true, .. });
-            let short = matches!(
-                e,
-                NameEntry::Division { short: true, .. }
-                    | NameEntry::Country { alias: true, .. }
-                    | NameEntry::World { alias: true, .. }
-                    | NameEntry::Org { alias: true, .. }
-            );
-            if name.chars().count() >= 2 && (weak || !common(name, short)) {
+            let judged = county_short(&e) || matches!(e, NameEntry::Org { alias: true, .. });
+            if name.chars().count() >= 2 && (weak || !judged || !common(name, true)) {
                 names.entry(name.to_owned()).or_default().push(e);
             }
         };
@@ -259,13 +259,6 @@ pub fn suffix_at(words: &[Vec<char>], text: &[char], end: usize) -> Option<usize
         .position(|w| w.len() <= end && text[end - w.len()..end] == w[..])
 }
 
-/// Index of the longest word of `words` that starts at `start` in `text`.
-pub fn prefix_at(words: &[Vec<char>], text: &[char], start: usize) -> Option<usize> {
-    words
-        .iter()
-        .position(|w| start + w.len() <= text.len() && text[start..start + w.len()] == w[..])
-}
-
 /// A stretch of text prepared for the automata: a `String` plus a byte → char offset table.
 /// Offsets reported are absolute (the stretch's first char has index `base`).
 #[derive(Debug)]
@@ -317,11 +310,10 @@ mod tests {
     }
 
     #[test]
-    fn suffix_and_prefix_lookups() {
+    fn suffix_lookups() {
         let words = vec![chars("检查站"), chars("站")];
         let text = chars("高速检查站");
         assert_eq!(suffix_at(&words, &text, 5), Some(0));
-        assert_eq!(prefix_at(&words, &text, 2), Some(0));
         assert_eq!(suffix_at(&words, &text, 2), None);
     }
 }

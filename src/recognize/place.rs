@@ -95,10 +95,13 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
     for h in &s.names {
         let span = h.start..h.end;
         let aligned = s.boundary(h.start) && s.boundary(h.end);
-        // a name must start a word (中国 in 发展中国家 is none); it may end inside one (台湾当局)
-        if !s.boundary(h.start) {
+        // a name must start a word (中国 in 发展中国家 is none); it may end inside one (台湾当局),
+        // but not in an ethnic group or a language (朝鲜族, 北京话)
+        if !s.boundary(h.start) || matches!(s.ch(h.end), '族' | '话') {
             continue;
         }
+        // an abbreviation the dictionary marks as such (港澳/j) refers without naming
+        let abbreviation = s.seg.dictionary_tag(&s.slice(&span)) == Some("j");
         let mut divisions = Vec::new();
         let mut short = true;
         let mut other = None;
@@ -137,19 +140,22 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
                 continue;
             }
             let score = if short { 2.0 } else { 3.0 };
-            out.push(
-                Candidate::new(
-                    span.clone(),
-                    s.index,
-                    EntityKind::Place,
-                    Class::Division,
-                    Detail::Division {
-                        candidates: divisions,
-                        short,
-                    },
-                )
-                .with_score(score),
-            );
+            let c = Candidate::new(
+                span.clone(),
+                s.index,
+                EntityKind::Place,
+                Class::Division,
+                Detail::Division {
+                    candidates: divisions,
+                    short,
+                },
+            )
+            .with_score(score);
+            out.push(if abbreviation && short {
+                c.with_form(Form::Implicit)
+            } else {
+                c
+            });
             places.push(span);
         } else if let Some(detail) = other {
             out.push(
@@ -325,7 +331,6 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
             return None;
         }
     }
-    let _ = suffix_len;
     Some(
         Candidate::new(span, s.index, EntityKind::Place, class, detail)
             .with_form(form)
@@ -347,7 +352,12 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         while st < suffix_start && !s.boundary(st) {
             st += 1;
         }
-        return (st < suffix_start).then_some(st);
+        // one common word (信息高速公路, 经济高速) names no road
+        let one_word = s
+            .token_starting(st)
+            .filter(|t| t.span.end == suffix_start)
+            .is_some_and(|t| s.seg.has_word(&s.slice(&t.span)) && !matches!(t.tag.as_str(), "ns" | "j" | "nz"));
+        return (st < suffix_start && !one_word).then_some(st);
     }
     // villages: the longest name in the village table (up to 4 characters before the suffix)
     if s.ends_with_at(end, "村") || s.ends_with_at(end, "社区") {
@@ -358,7 +368,15 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
             }
             let st = suffix_start - n;
             let name: String = s.slice(&(st..suffix_start)) + &suffix;
-            if s.boundary(st) && !s.g.villages.lookup(&name).is_empty() {
+            // a modifier (广大社区, 各个村) is no village's name, whatever the table holds
+            let modifier = s
+                .token_starting(st)
+                .filter(|t| t.span.end == suffix_start)
+                .is_some_and(|t| {
+                    GENERIC_MODIFIERS.contains(&s.slice(&t.span).as_str())
+                        || matches!(t.tag.as_str(), "a" | "ad" | "b" | "d" | "m" | "r")
+                });
+            if s.boundary(st) && !modifier && !s.g.villages.lookup(&name).is_empty() {
                 return Some(st);
             }
         }

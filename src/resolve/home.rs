@@ -2,7 +2,7 @@
 //! read from the divisions it names — so that 我市, 市住建局 and 县人民医院 resolve to it.
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::recognize::{Area, Candidate, Detail};
+use crate::recognize::{Candidate, Detail};
 
 /// Home areas (indexes into `Divisions::items`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,9 +52,13 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
     let mut county_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     let mut town_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     for c in cands {
-        let Detail::Division { candidates, .. } = &c.detail else {
+        let Detail::Division { candidates, short } = &c.detail else {
             continue;
         };
+        // a county's short form needs the home area to confirm it: it does not vote for it
+        if *short && candidates.iter().all(|&i| d.items[i].level >= Level::County) {
+            continue;
+        }
         // an ambiguous name votes only when all its readings agree on the city
         let cities: Vec<usize> = candidates
             .iter()
@@ -86,8 +90,6 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
             }
         }
     }
-    // scope expansions in organisation chains also tell the city (鹤壁 in 鹤壁市住建局 is counted above)
-    let _ = Area::Scope('市');
     let city = best(&city_votes);
     let province = city.and_then(|c| d.at_level(c, Level::Province));
     let within_city = |i: usize| city.is_none_or(|c| d.within(i, c));

@@ -196,34 +196,18 @@ impl Resolver<'_> {
                 let area_entity = self.preceding_place(i);
                 let area = area_entity.and_then(|e| self.division_of(e));
                 let e = match naming::choose_division(self.g, candidates, self.home, item, area, *short) {
-                    // a county's short form far from the article's province is a common word
-                    // there (平原, 安宁), not the county
+                    // a county's short form is a common word (平原, 安宁, 友谊) unless the article
+                    // is about its province or names another place of its city
                     Some(idx)
                         if *short
                             && self.g.divisions.items[idx].level >= Level::County
-                            && self.home.province.is_some_and(|p| !self.g.divisions.within(idx, p)) =>
+                            && !self.county_in_context(idx) =>
                     {
                         return None;
                     }
                     Some(idx) => self.division_entity(idx),
-                    None => {
-                        // ambiguous: left unlinked, named under the place before it or the home area
-                        let scope = area_entity
-                            .map(|a| self.b.entities[a].key.clone())
-                            .or_else(|| {
-                                self.home
-                                    .nearest(item)
-                                    .map(|d| format!("place/{}", self.g.divisions.items[d].code))
-                            })
-                            .unwrap_or_else(|| "place".into());
-                        self.b.entity(
-                            EntityKind::Place,
-                            Class::Division,
-                            &surface,
-                            format!("{scope}/{surface}"),
-                            None,
-                        )
-                    }
+                    // ambiguous: left unlinked
+                    None => self.unlinked_place(&surface, area_entity, item),
                 };
                 if let Some(a) = area_entity {
                     self.structure(e, RelationKind::ContainedIn, a, c.sentence);
@@ -270,23 +254,7 @@ impl Resolver<'_> {
                         Some(code),
                     ),
                     (None, Some(e)) => e,
-                    (None, None) => {
-                        let parent = area_entity
-                            .map(|a| self.b.entities[a].key.clone())
-                            .or_else(|| {
-                                self.home
-                                    .nearest(item)
-                                    .map(|d| format!("place/{}", self.g.divisions.items[d].code))
-                            })
-                            .unwrap_or_else(|| "place".into());
-                        self.b.entity(
-                            EntityKind::Place,
-                            Class::Division,
-                            &surface,
-                            format!("{parent}/{surface}"),
-                            None,
-                        )
-                    }
+                    (None, None) => self.unlinked_place(&surface, area_entity, item),
                 };
                 if let Some(a) = area_entity {
                     self.structure(e, RelationKind::ContainedIn, a, c.sentence);
@@ -403,12 +371,50 @@ impl Resolver<'_> {
         }
     }
 
+    /// A division or village the tables cannot tell: named under the place written before it, or
+    /// else under the item's home area.
+    fn unlinked_place(&mut self, surface: &str, area_entity: Option<usize>, item: usize) -> usize {
+        let scope = area_entity
+            .map(|a| self.b.entities[a].key.clone())
+            .or_else(|| {
+                self.home
+                    .nearest(item)
+                    .map(|d| format!("place/{}", self.g.divisions.items[d].code))
+            })
+            .unwrap_or_else(|| "place".into());
+        self.b.entity(
+            EntityKind::Place,
+            Class::Division,
+            surface,
+            format!("{scope}/{surface}"),
+            None,
+        )
+    }
+
     /// The entity of a division, creating it (and linking it to its parent when that is in the text).
     fn division_entity(&mut self, idx: usize) -> usize {
         let d = &self.g.divisions.items[idx];
         let key = format!("place/{}", d.code);
         self.b
             .entity(EntityKind::Place, Class::Division, &d.name, key, Some(d.code.clone()))
+    }
+
+    /// Whether the article gives a county's short form a context: its province is the home one,
+    /// or another division of its city is named.
+    fn county_in_context(&self, idx: usize) -> bool {
+        let d = &self.g.divisions;
+        if self.home.province.is_some_and(|p| d.within(idx, p)) {
+            return true;
+        }
+        let Some(city) = d.at_level(idx, Level::Prefecture) else {
+            return false;
+        };
+        self.cands.iter().any(|c| match &c.detail {
+            Detail::Division { candidates, short } => {
+                candidates.len() == 1 && !(*short && candidates[0] == idx) && d.within(candidates[0], city)
+            }
+            _ => false,
+        })
     }
 
     /// The entity of a division if the article has one for it already.
@@ -431,15 +437,7 @@ impl Resolver<'_> {
 
     fn structure(&mut self, subject: usize, kind: RelationKind, object: usize, sentence: usize) {
         if subject != object {
-            self.structural.push(Relation {
-                subject,
-                kind,
-                object,
-                title: None,
-                amount: None,
-                sentence,
-                date: None,
-            });
+            self.structural.push(Relation::new(subject, kind, object, sentence));
         }
     }
 
