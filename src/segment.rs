@@ -45,41 +45,41 @@ impl Segmenter {
             added: Default::default(),
         };
         for d in &g.divisions.items {
-            s.add(&d.name, "ns", true);
+            s.add(&d.name, "ns");
             for short in &d.short {
-                s.add(short, "ns", false);
+                s.add(short, "ns");
             }
         }
         for p in g.countries.iter().chain(&g.places) {
-            s.add(&p.name, "ns", true);
+            s.add(&p.name, "ns");
             for a in &p.aliases {
-                s.add(a, "ns", false);
+                s.add(a, "ns");
             }
         }
         for o in &g.organisations {
-            s.add(&o.name, "nt", true);
+            s.add(&o.name, "nt");
             for a in &o.aliases {
-                s.add(a, "nt", false);
+                s.add(a, "nt");
             }
         }
         for u in &g.org_units {
-            s.add(&u.bare_full(), "nt", true);
+            s.add(&u.bare_full(), "nt");
             for a in &u.short {
-                s.add(a, "nt", false);
+                s.add(a, "nt");
             }
         }
         for t in &g.titles {
-            s.add(&t.text, TITLE_TAG, true);
+            s.add(&t.text, TITLE_TAG);
         }
         for (w, _) in &g.checkpoint_words {
-            s.add(w, "n", false);
+            s.add(w, "n");
         }
         s
     }
 
     /// Add a word with its tag. A word jieba already knows keeps its frequency, and its own tag is
     /// remembered (see [`Segmenter::dictionary_tag`]).
-    fn add(&mut self, word: &str, tag: &'static str, _force: bool) {
+    fn add(&mut self, word: &str, tag: &'static str) {
         let len = word.chars().count();
         if len < 2 {
             return;
@@ -130,6 +130,17 @@ impl Segmenter {
     /// Whether jieba's dictionary (bundled plus gazetteer) has the word.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
+    }
+
+    /// The tag of a word of the dictionary (部门 → n), gazetteer words included.
+    pub fn word_tag(&self, word: &str) -> Option<String> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        match self.jieba.tag(word, false).as_slice() {
+            [t] => Some(t.tag.to_owned()),
+            _ => None,
+        }
     }
 }
 

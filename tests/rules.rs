@@ -355,7 +355,13 @@ fn regressions() {
         Case {
             name: "road-of-abbreviations",
             text: "京港澳高速公路鹤壁北收费站卡点全天执勤。",
-            present: &["LOC 京港澳高速公路", "CHK 京港澳高速公路鹤壁北收费站卡点"],
+            present: &[
+                "LOC 京港澳高速公路",
+                "LOC 鹤壁北收费站",
+                "located 鹤壁北收费站 京港澳高速公路",
+                "CHK 鹤壁北收费站卡点",
+                "alias 鹤壁北收费站卡点 京港澳高速公路鹤壁北收费站卡点",
+            ],
             absent: &["LOC 港澳"],
         },
         Case {
@@ -381,6 +387,33 @@ fn regressions() {
             text: "鹤壁市召开会议\n市新冠肺炎疫情防控工作指挥部发布通告。",
             present: &["ORG 鹤壁市新冠肺炎疫情防控工作指挥部"],
             absent: &["ORG 市新冠肺炎疫情防控工作指挥部"],
+        },
+        Case {
+            name: "suffix-char-begins-a-noun",
+            text: "交通运输部门和公安部门加强协作,医学院校毕业生到岗。",
+            present: &[],
+            absent: &["ORG 交通运输部", "ORG 公安部", "ORG 医学院"],
+        },
+        Case {
+            name: "suffix-before-a-verb-is-a-particle",
+            text: "党员干部第一时间联系所居住社区的党组织。",
+            present: &[],
+            absent: &["ORG 第一时间联系所", "ORG 联系所"],
+        },
+        Case {
+            name: "modifier-is-no-village-name",
+            text: "鹤壁市召开会议\n广大社区工作者坚守岗位。",
+            present: &[],
+            absent: &["LOC 广大社区"],
+        },
+        Case {
+            name: "bare-headquarters-before-a-verb",
+            text: "鹤壁市疫情防控指挥部成立\n指挥部下设综合组、物资保障组。",
+            present: &[
+                "ORG 鹤壁市疫情防控指挥部综合组",
+                "member 鹤壁市疫情防控指挥部物资保障组 鹤壁市疫情防控指挥部",
+            ],
+            absent: &[],
         },
     ]);
 }

@@ -38,8 +38,9 @@ fn proper_tag(tag: &str) -> bool {
     matches!(tag, "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "eng")
 }
 
-/// Words that end like an organisation but name none (团队, 部队, 队伍, 部门).
-const GENERIC_HEADS: &[&str] = &[
+/// Words that end like an organisation's name but are common words (团队, 部队, 部门, 场所):
+/// a name that ends with one names no organisation unless something proper stands before it.
+const GENERIC_ENDINGS: &[&str] = &[
     "团队",
     "部队",
     "军队",
@@ -53,46 +54,27 @@ const GENERIC_HEADS: &[&str] = &[
     "单位",
     "机关",
     "本部",
-    "总部",
     "内部",
     "外部",
     "全部",
     "局部",
     "干部",
     "支部",
-    "中心",
     "重心",
     "核心",
-    "政府",
-    "小组",
     "组织",
-    "办公室",
-    "研究所",
     "科室",
     "处室",
-    "医院",
-    "公司",
-    "学校",
-    "银行",
     "院所",
     "场所",
-    "派出所",
     "诊所",
     "厕所",
     "住所",
     "寓所",
     "处所",
     "会所",
-    "委员会",
-    "委会",
-    "总会",
-    "大会",
-    "协会",
-    "学会",
     "社会",
-    "议会",
     "晚会",
-    "集团",
     "当局",
     "大部",
     "全局",
@@ -106,11 +88,47 @@ const GENERIC_HEADS: &[&str] = &[
     "棋局",
     "局面",
     "各部",
-    "场所",
     "定点医院",
     "医疗机构",
-    "卫生院所",
+    "国家队",
+    "代表团",
+    "访问团",
+    "考察团",
+    "陪同团",
+    "中小学",
+    "中西部",
+    "东中西部",
+    "交易所",
+    "加油站",
+    "办事处",
 ];
+
+/// Suffix words that alone name no organisation (公司, 医院, 小组).
+const GENERIC_WORDS: &[&str] = &[
+    "中心",
+    "政府",
+    "小组",
+    "办公室",
+    "研究所",
+    "医院",
+    "公司",
+    "学校",
+    "银行",
+    "委员会",
+    "委会",
+    "总会",
+    "大会",
+    "协会",
+    "学会",
+    "议会",
+    "集团",
+    "派出所",
+    "总部",
+];
+
+fn generic(word: &str) -> bool {
+    GENERIC_WORDS.contains(&word) || GENERIC_ENDINGS.iter().any(|g| word.ends_with(g))
+}
 
 /// Words that name no organisation even after an area (市中心, 全市机关, 北京方面).
 const AREA_GENERIC: &[&str] = &[
@@ -228,7 +246,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                 if let NameEntry::Org { idx, alias, weak } = *entry {
                     let aligned =
                         s.boundary(h.start) && (s.boundary(h.end) || s.titles.iter().any(|t| t.start == h.end));
-                    if !aligned || (weak && !in_list(s, h.start, h.end)) {
+                    if !aligned || (weak && !in_list(s, h.start, h.end)) || runs_into_noun(s, h.end) {
                         continue;
                     }
                     let c = Candidate::new(
@@ -345,7 +363,7 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
                 // a one-character suffix ending a two-character word (部署, 益处) makes no name
                 // unless the word is one (国办/j)
                 let short_word = t.span.len() == 2;
-                !GENERIC_HEADS.iter().any(|g| word.ends_with(g))
+                !generic(&word)
                     && if single && short_word {
                         matches!(tag, "nt" | "nz" | "j")
                     } else if single {
@@ -356,7 +374,19 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
                     }
             }
         };
-        if start >= s.span.start && inside_ok && !in_place(start) && !out.iter().any(|h| h.start <= start) {
+        // a one-character suffix the segmenter reads as a function word before a verb (联系所居住:
+        // 所 + verb) makes no name
+        let particle = e - start == 1
+            && s.token_starting(start)
+                .is_some_and(|t| t.span.end == e && matches!(t.tag.as_str(), "c" | "u" | "p" | "d" | "r"))
+            && s.token_starting(e).is_some_and(|t| t.tag.starts_with('v'));
+        if start >= s.span.start
+            && inside_ok
+            && !particle
+            && !in_place(start)
+            && !runs_into_noun(s, e)
+            && !out.iter().any(|h| h.start <= start)
+        {
             out.push(Head {
                 start,
                 unit: None,
@@ -366,6 +396,23 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
         }
     }
     out
+}
+
+/// A name ending at `e` in a one-character suffix whose character makes a common noun with the
+/// stray character after it (交通运输部|门 is 交通运输 + 部门, 医学院|校 is 医学 + 院校): no
+/// organisation ends there. Titles (组织部|长) do not count: the organisation stands before its
+/// head; nor does a longer word after it (指挥部|下设 is no 部下).
+fn runs_into_noun(s: &SentenceContext<'_>, e: usize) -> bool {
+    if e <= s.span.start || e >= s.span.end || s.token_starting(e).is_none_or(|t| t.span.len() != 1) {
+        return false;
+    }
+    let last = s.ch(e - 1);
+    let pair: String = [last, s.ch(e)].iter().collect();
+    s.g.org_suffixes
+        .iter()
+        .any(|x| x.text.chars().eq(std::iter::once(last)))
+        && !s.titles.iter().any(|t| t.start == e - 1)
+        && s.seg.word_tag(&pair).is_some_and(|t| t == "n")
 }
 
 /// Build the organisation chain ending at `e` with `head` as its last body.
@@ -504,7 +551,7 @@ fn chain(
             && (word.chars().count() >= 4 || word.chars().next().is_some_and(|c| FUNCTION_CHARS.contains(c)));
         // a classifier after a number (4家) and generic words (单位, 部门) are no name material
         let classifier = word.chars().count() == 1 && s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
-        let generic = AREA_GENERIC.contains(&word.as_str()) || GENERIC_HEADS.contains(&word.as_str());
+        let generic = AREA_GENERIC.contains(&word.as_str()) || generic(&word);
         let person_word = s
             .titles
             .iter()
@@ -598,7 +645,7 @@ fn chain(
             let last_word = last.map(|t| s.slice(&t.span)).unwrap_or_default();
             // a generic word (公共场所/nt, 党员干部) names nothing, however the dictionary tags it
             let whole = last.is_some_and(|t| t.span.start == seg.span.start);
-            if GENERIC_HEADS.iter().any(|g| last_word.ends_with(g)) && (!proper || whole) {
+            if GENERIC_ENDINGS.iter().any(|g| last_word.ends_with(g)) && (!proper || whole) {
                 return None;
             }
             // a suffix after a number is a measure word (３８４３处, ４４３所)
@@ -621,7 +668,7 @@ fn chain(
             }
             if material_tokens == 0 {
                 // a bare word (指挥部) may stand for an organisation named before it
-                return (head_word.chars().count() >= 3 && !GENERIC_HEADS.contains(&head_word.as_str()))
+                return (head_word.chars().count() >= 3 && !generic(&head_word))
                     .then(|| make(s, vec![seg.clone()], head.start, e, head.class, 0.4).with_form(Form::Nominal));
             }
             let start = seg.span.start;
