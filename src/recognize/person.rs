@@ -370,11 +370,52 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         } else if f[idx("person_word_before")] > 0.0 && plausible && f[idx("given")] > 0.0 {
             p = p.max(if full { 0.93 } else { 0.75 });
         }
-        if p > 0.2 && !list_of_words(s, &span) && !(f[idx("list")] > 0.0 && list_of_bodies(s, &span)) {
+        // an ethnic group (（蒙古族）, 满族同胞) is no name, whatever its brackets say
+        let ethnic = s.ch(span.end - 1) == '族';
+        let in_list_of_bodies = f[idx("list")] > 0.0 && list_of_bodies(s, &span);
+        if p > 0.2 && !ethnic && !in_list_of_bodies && !list_of_words(s, &span) {
             out.push(person(s, span, p));
         }
     }
     familiar(s, out);
+    joined(s, out);
+}
+
+/// Names joined by a dot or a dash (于贝尔·韦德里纳, 阿沛·阿旺晋美, 尼赫鲁—甘地): the whole run is
+/// one name when every part reads as a name — a word the segmenter tags as one, or a run of
+/// transliteration characters — and no part is a place or organisation of the gazetteer.
+fn joined(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+    let st = &s.g.names;
+    let name_part = |t: &crate::model::Token| {
+        let chars = s.chars(&t.span);
+        chars.iter().all(|&c| is_han(c))
+            && chars.len() <= 8
+            && (t.tag.starts_with("nr") || (chars.len() >= 2 && chars.iter().all(|&c| st.char(c).translit >= 2)))
+            && !s.names.iter().any(|h| h.start == t.span.start && h.end == t.span.end)
+    };
+    let mut i = s.span.start;
+    while i < s.span.end {
+        let Some(first) = s.token_starting(i).filter(|t| name_part(t)) else {
+            i += 1;
+            continue;
+        };
+        let start = first.span.start;
+        let mut end = first.span.end;
+        let mut parts = 1;
+        while end + 1 < s.span.end && matches!(s.ch(end), '·' | '—') {
+            match s.token_starting(end + 1).filter(|t| name_part(t)) {
+                Some(t) => {
+                    end = t.span.end;
+                    parts += 1;
+                }
+                None => break,
+            }
+        }
+        if parts >= 2 {
+            out.push(person(s, start..end, 0.95));
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// A candidate inside a list whose other items are ordinary words (交通、公安、卫健等部门) is no name.
@@ -407,7 +448,7 @@ fn list_of_words(s: &SentenceContext<'_>, span: &Span) -> bool {
     })
 }
 
-/// 老张, 小李; and a surname before a title of address (江主席, 周总理).
+/// 老张, 小李, 张某; and a surname before a title of address (江主席, 周总理).
 fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let st = &s.g.names;
     for i in s.span.start..s.span.end.saturating_sub(1) {
@@ -419,6 +460,15 @@ fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                     out.push(person(s, i..i + 2, 0.7));
                 }
             }
+        }
+        // 张某, 王某某: a surname standing for a person the text does not name in full
+        if next == '某' && st.surname_count(&c.to_string()) >= 20 && s.boundary(i) {
+            let end = if i + 2 < s.span.end && s.ch(i + 2) == '某' {
+                i + 3
+            } else {
+                i + 2
+            };
+            out.push(person(s, i..end, 0.8));
         }
         if st.surname_count(&c.to_string()) >= 5 {
             // 王先生 anywhere; 江主席 after a separator or at the start
@@ -526,4 +576,47 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
     }
     chosen.extend(added);
     chosen.sort_by_key(|c| (c.sentence, c.span.start, std::cmp::Reverse(c.span.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::recognized;
+
+    fn people(text: &str) -> Vec<String> {
+        recognized(text).into_iter().filter(|m| m.starts_with("PER")).collect()
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_found() {
+        assert_eq!(people("市委书记马富国到现场督导。"), vec!["PER Name 马富国"]);
+    }
+
+    #[test]
+    fn a_name_before_a_speech_verb_is_found() {
+        assert_eq!(people("张涛介绍,目前一切正常。"), vec!["PER Name 张涛"]);
+    }
+
+    #[test]
+    fn names_joined_by_a_dot_are_one_name() {
+        assert_eq!(
+            people("外长于贝尔·韦德里纳抵达北京。"),
+            vec!["PER Name 于贝尔·韦德里纳"]
+        );
+    }
+
+    #[test]
+    fn a_surname_with_mou_stands_for_a_person() {
+        assert_eq!(people("张某被依法判刑。"), vec!["PER Name 张某"]);
+    }
+
+    #[test]
+    fn an_ethnic_group_in_brackets_is_no_name() {
+        let found = people("选举千奋勇(蒙古族)为政协主席。");
+        assert!(!found.iter().any(|m| m.ends_with("蒙古族")), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_of_trades_holds_no_people() {
+        assert_eq!(people("由交通、公安、卫健等部门组成。"), Vec::<String>::new());
+    }
 }
