@@ -38,3 +38,6 @@ pub mod query;
 pub mod serve;
 
 pub use pipeline::Pipeline;
+
+#[cfg(test)]
+mod testing;

@@ -74,3 +74,50 @@ impl Pipeline {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{EntityKind, RelationKind};
+    use crate::testing::extract;
+
+    #[test]
+    fn mentions_point_into_the_original_text_even_where_nfkc_changes_its_length() {
+        // ㈠ becomes three characters under NFKC, full-width letters stay one each
+        let x = extract("㈠鹤壁市召开会议\nＡＢＣ㈡市委书记马富国讲话。");
+        let person = x
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::Person)
+            .expect("a person");
+        let m = x.mentions.iter().find(|m| m.entity == person).expect("its mention");
+        assert_eq!(x.doc.original_slice(&m.span), "马富国");
+        let o = x.doc.offsets.original(&m.span);
+        let before: String = x.doc.original.chars().take(o.start).collect();
+        assert!(before.ends_with("市委书记"), "{before}");
+    }
+
+    #[test]
+    fn every_fact_is_read_from_a_sentence_that_mentions_one_of_its_ends() {
+        let x = extract("鹤壁市召开会议\n市委书记马富国到淇滨区督导。");
+        // (where-things-are facts may come from a title alone: 市委书记 puts 市委 in 鹤壁市)
+        let facts: Vec<_> = x
+            .relations
+            .iter()
+            .filter(|r| !matches!(r.kind, RelationKind::Location | RelationKind::ContainedIn))
+            .collect();
+        assert!(facts.len() >= 3, "post, leads, inspected: {facts:?}");
+        for r in facts {
+            assert!(r.sentence < x.sentences.len());
+            let mentioned = x
+                .mentions
+                .iter()
+                .any(|m| m.sentence == r.sentence && (m.entity == r.subject || m.entity == r.object));
+            let (s, o) = (&x.entities[r.subject].name, &x.entities[r.object].name);
+            assert!(
+                mentioned,
+                "{s} {:?} {o}: neither end in sentence {}",
+                r.kind, r.sentence
+            );
+        }
+    }
+}

@@ -196,3 +196,62 @@ impl GraphStore {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::mapping::{Iris, quads};
+    use crate::testing::{extract, pipeline};
+
+    fn count(store: &GraphStore, query: &str) -> usize {
+        store.select(query, &[]).expect("query").len()
+    }
+
+    const PEOPLE: &str = "PREFIX schema: <http://schema.org/> SELECT DISTINCT ?p WHERE { ?p a schema:Person }";
+
+    #[test]
+    fn a_rewritten_document_replaces_its_graph_and_others_stay() {
+        let store = GraphStore::memory().expect("store");
+        let iris = Iris::default();
+        let g = pipeline().g;
+        let a = extract("鹤壁市召开会议\n市委书记马富国讲话。");
+        let b = {
+            let mut x = extract("鹤壁市召开会议\n市长郭浩讲话。");
+            x.doc.file_name = "other.txt".into();
+            x
+        };
+        let written = store
+            .write(&[
+                (iris.document(&a.doc.file_name), quads(&a, &iris, g)),
+                (iris.document(&b.doc.file_name), quads(&b, &iris, g)),
+            ])
+            .expect("write");
+        assert_eq!(written, vec![Written::Added, Written::Added]);
+        assert_eq!(count(&store, PEOPLE), 2);
+
+        // the first article changes: its person is gone, the other article's stays
+        let a2 = extract("鹤壁市召开会议\n全市上下齐心协力。");
+        let written = store
+            .write(&[(iris.document(&a2.doc.file_name), quads(&a2, &iris, g))])
+            .expect("rewrite");
+        assert_eq!(written, vec![Written::Replaced]);
+        let mentioned = "PREFIX gx: <https://w3id.org/guanxi/ns#> PREFIX schema: <http://schema.org/> \
+                         SELECT DISTINCT ?p WHERE { ?m a gx:Mention ; gx:refersTo ?p . ?p a schema:Person }";
+        assert_eq!(count(&store, mentioned), 1);
+    }
+
+    #[test]
+    fn the_document_hash_is_read_back() {
+        let store = GraphStore::memory().expect("store");
+        let iris = Iris::default();
+        let x = extract("鹤壁市召开会议。");
+        store
+            .write(&[(iris.document(&x.doc.file_name), quads(&x, &iris, pipeline().g))])
+            .expect("write");
+        assert_eq!(
+            store.document_sha(&iris, &x.doc.file_name).expect("sha"),
+            Some(x.doc.sha256.clone())
+        );
+        assert_eq!(store.document_sha(&iris, "missing.txt").expect("sha"), None);
+    }
+}

@@ -169,3 +169,30 @@ fn abbreviations(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
                 .any(|d| d.level == Level::County && d.name.chars().count() == 2 && d.name.starts_with(c))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::recognized;
+
+    fn checkpoints(text: &str) -> Vec<String> {
+        recognized(text).into_iter().filter(|m| m.starts_with("CHK")).collect()
+    }
+
+    #[test]
+    fn a_checkpoint_named_after_its_village_is_found() {
+        assert_eq!(
+            checkpoints("他在西马庄村村口卡点值守。"),
+            vec!["CHK Name 西马庄村村口卡点"]
+        );
+    }
+
+    #[test]
+    fn a_checkpoint_between_two_counties_is_found() {
+        assert_eq!(checkpoints("滑浚交界卡点车辆排起长队。"), vec!["CHK Name 滑浚交界卡点"]);
+    }
+
+    #[test]
+    fn generic_checkpoints_are_no_entity() {
+        assert_eq!(checkpoints("党员干部坚守在一线卡点。"), Vec::<String>::new());
+    }
+}

@@ -785,3 +785,48 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::recognized;
+
+    fn orgs(text: &str) -> Vec<String> {
+        recognized(text).into_iter().filter(|m| m.starts_with("ORG")).collect()
+    }
+
+    #[test]
+    fn a_standard_body_after_its_area_is_named() {
+        assert!(orgs("鹤壁市住建局召开会议。").contains(&"ORG Name 鹤壁市住建局".to_owned()));
+    }
+
+    #[test]
+    fn a_standard_body_without_area_is_an_implicit_reference() {
+        assert!(orgs("市住建局召开会议。").contains(&"ORG Implicit 市住建局".to_owned()));
+    }
+
+    #[test]
+    fn gazetteer_organisations_are_found() {
+        assert!(orgs("国务院召开常务会议。").contains(&"ORG Name 国务院".to_owned()));
+    }
+
+    #[test]
+    fn a_suffix_character_that_begins_a_noun_ends_no_name() {
+        assert_eq!(orgs("交通运输部门和公安部门加强管理。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_particle_before_a_verb_is_no_suffix() {
+        assert_eq!(
+            orgs("党员第一时间联系所居住社区的党组织。")
+                .iter()
+                .filter(|m| m.contains('所'))
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_bare_headquarters_word_is_a_nominal_reference() {
+        assert!(orgs("指挥部下设综合组。").contains(&"ORG Nominal 指挥部".to_owned()));
+    }
+}

@@ -463,3 +463,37 @@ pub fn is_bound_before(s: &SentenceContext<'_>, i: usize) -> bool {
             )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::recognized;
+
+    fn places(text: &str) -> Vec<String> {
+        recognized(text).into_iter().filter(|m| m.starts_with("LOC")).collect()
+    }
+
+    #[test]
+    fn divisions_are_found_in_full_and_short() {
+        let found = places("鹤壁市淇滨区和浚县");
+        assert!(found.contains(&"LOC Name 鹤壁市".to_owned()), "{found:?}");
+        assert!(found.contains(&"LOC Name 淇滨区".to_owned()), "{found:?}");
+        assert!(found.contains(&"LOC Name 浚县".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn a_toll_station_after_a_road_is_a_place_of_its_own() {
+        let found = places("京港澳高速公路鹤壁北收费站车流量大。");
+        assert!(found.contains(&"LOC Name 京港澳高速公路".to_owned()), "{found:?}");
+        assert!(found.contains(&"LOC Name 鹤壁北收费站".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn languages_and_ethnic_groups_are_no_places() {
+        assert_eq!(places("他会说北京话,是朝鲜族。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_modifier_is_no_village_name() {
+        assert_eq!(places("广大社区居民积极配合。"), Vec::<String>::new());
+    }
+}

@@ -358,3 +358,40 @@ fn founded(r: &mut Relating<'_>, s: usize) {
         r.add(y, RelationKind::SubOrganizationOf, x, s);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::RelationKind;
+    use crate::testing::{extract, relations};
+
+    #[test]
+    fn an_inspection_verb_ties_the_person_to_the_place() {
+        let x = extract("鹤壁市召开会议\n市委书记马富国到淇滨区督导疫情防控工作。");
+        assert_eq!(relations(&x, RelationKind::Inspected), vec!["马富国 淇滨区"]);
+    }
+
+    #[test]
+    fn a_donation_names_donor_recipient_and_amount() {
+        let x = extract("鹤壁市召开会议\n河南耕德电子有限公司向鹤壁市人民医院捐赠口罩1万个。");
+        assert_eq!(
+            relations(&x, RelationKind::DonatedTo),
+            vec!["河南耕德电子有限公司 鹤壁市人民医院"]
+        );
+        let amount = x
+            .relations
+            .iter()
+            .find(|r| r.kind == RelationKind::DonatedTo)
+            .and_then(|r| r.amount.clone());
+        assert_eq!(amount.as_deref(), Some("口罩1万个"));
+    }
+
+    #[test]
+    fn standing_guard_at_a_checkpoint_stations_the_team() {
+        let x = extract("鹤壁市召开会议\n鹤壁市人民医院医疗队在西马庄村村口卡点值守。");
+        let stationed = relations(&x, RelationKind::StationedAt);
+        assert!(
+            stationed.iter().any(|r| r.ends_with("西马庄村村口卡点")),
+            "{stationed:?}"
+        );
+    }
+}

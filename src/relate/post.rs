@@ -395,3 +395,41 @@ fn seconded(r: &mut Relating<'_>, s: usize) {
         r.add(p, RelationKind::MemberOf, org, s);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::RelationKind;
+    use crate::testing::{extract, relations};
+
+    #[test]
+    fn a_title_before_a_name_gives_a_post_and_a_head() {
+        let x = extract("鹤壁市召开会议\n市委书记马富国讲话。");
+        assert_eq!(
+            relations(&x, RelationKind::Post),
+            vec!["马富国 中共鹤壁市委员会 市委书记"]
+        );
+        assert_eq!(
+            relations(&x, RelationKind::Leads),
+            vec!["马富国 中共鹤壁市委员会 市委书记"]
+        );
+    }
+
+    #[test]
+    fn a_deputy_holds_a_post_but_heads_nothing() {
+        let x = extract("鹤壁市召开会议\n副市长王志勇讲话。");
+        assert_eq!(
+            relations(&x, RelationKind::Post).len(),
+            1,
+            "{:?}",
+            relations(&x, RelationKind::Post)
+        );
+        assert_eq!(relations(&x, RelationKind::Leads), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_title_after_an_organisation_belongs_to_it() {
+        let x = extract("鹤壁市召开会议\n鹤壁市人民医院院长王新国介绍情况。");
+        let posts = relations(&x, RelationKind::Post);
+        assert_eq!(posts, vec!["王新国 鹤壁市人民医院 院长"]);
+    }
+}

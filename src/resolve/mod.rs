@@ -591,3 +591,47 @@ impl Resolver<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::EntityKind;
+    use crate::testing::{entities, extract};
+
+    #[test]
+    fn implicit_scope_expands_to_the_home_city_and_keeps_the_written_form() {
+        let x = extract("鹤壁市召开疫情防控会议\n市住建局负责人介绍了情况。");
+        let e = x
+            .entities
+            .iter()
+            .find(|e| e.name == "鹤壁市住房和城乡建设局")
+            .expect("市住建局 resolved in 鹤壁市");
+        assert!(e.aliases.contains("市住建局"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn divisions_carry_their_code_and_one_entity_serves_all_forms() {
+        let x = extract("鹤壁市召开会议\n鹤壁市委书记讲话,鹤壁各界响应。");
+        let cities: Vec<_> = x.entities.iter().filter(|e| e.name == "鹤壁市").collect();
+        assert_eq!(cities.len(), 1, "{:?}", entities(&x));
+        assert_eq!(cities[0].division_code.as_deref(), Some("4106"));
+        assert_eq!(cities[0].kind, EntityKind::Place);
+    }
+
+    #[test]
+    fn a_county_short_form_that_is_a_common_word_is_no_place() {
+        let x = extract("双方加强合作,维护和平。");
+        assert!(
+            !x.entities.iter().any(|e| e.kind == EntityKind::Place),
+            "{:?}",
+            entities(&x)
+        );
+    }
+
+    #[test]
+    fn people_are_identified_by_name_and_home_area() {
+        let x = extract("鹤壁市召开会议\n市委书记马富国讲话。马富国强调,要加强防控。");
+        let people: Vec<_> = x.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        assert_eq!(people.len(), 1, "{:?}", entities(&x));
+        assert_eq!(people[0].key, "person/4106/马富国");
+    }
+}
