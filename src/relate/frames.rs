@@ -5,7 +5,7 @@
 
 use super::{Item, Relating};
 use crate::gazetteer::FrameKind;
-use crate::model::{EntityKind, RelationKind};
+use crate::model::{Class, EntityKind, RelationKind};
 use crate::recognize::SentenceContext;
 
 /// Words that open the place of a visit or of service (到浚县, 在卡点, 深入…).
@@ -61,6 +61,39 @@ pub fn frames(r: &mut Relating<'_>) {
         }
         composed_of(r, s);
         founded(r, s);
+        scene(r, s);
+    }
+}
+
+/// Words of position after a place that set the scene (卡点上, 村口前).
+const POSITION: &[&str] = &["", "上", "前", "处", "旁", "边", "里", "内", "外"];
+
+/// 京港澳高速公路鹤壁北收费站卡点上,由…组成的联防联控执勤队分工有序: a checkpoint set as the scene
+/// of a sentence — a clause of its own, `[在]卡点[上]` — stations the team the sentence goes on to
+/// tell of.
+fn scene(r: &mut Relating<'_>, s: usize) {
+    let sc = &r.ctx[s];
+    let Some(chk) = r.items[s].iter().find(|x| x.kind == EntityKind::Checkpoint).cloned() else {
+        return;
+    };
+    let (cs, ce) = clause_bounds(sc, chk.span.start);
+    let before = sc.slice(&(cs..chk.span.start));
+    let after = sc.slice(&(chk.span.end..ce));
+    let alone = (before.is_empty() || LOCATIVE.contains(&before.as_str())) && POSITION.contains(&after.as_str());
+    if !alone || ce >= sc.span.end || sc.ch(ce) != ',' {
+        return;
+    }
+    let team = r.items[s]
+        .iter()
+        .find(|x| x.span.start > ce && x.kind == EntityKind::Organisation && r.entities[x.entity].class == Class::Team);
+    if let Some(team) = team.map(|t| t.entity) {
+        let known = r
+            .relations
+            .iter()
+            .any(|x| x.kind == RelationKind::StationedAt && x.subject == team && x.object == chk.entity);
+        if !known {
+            r.add(team, RelationKind::StationedAt, chk.entity, s);
+        }
     }
 }
 
@@ -383,6 +416,21 @@ mod tests {
             .find(|r| r.kind == RelationKind::DonatedTo)
             .and_then(|r| r.amount.clone());
         assert_eq!(amount.as_deref(), Some("口罩1万个"));
+    }
+
+    #[test]
+    fn a_checkpoint_setting_the_scene_stations_the_team_of_the_sentence() {
+        let x = extract("鹤壁市召开会议\n2月2日上午,鹤壁东站卡点上,由交通、公安等部门组成的联防联控工作队分工有序。");
+        let stationed = relations(&x, RelationKind::StationedAt);
+        assert!(
+            stationed
+                .iter()
+                .any(|r| r.starts_with("联防联控工作队") && r.ends_with("卡点")),
+            "{stationed:?}"
+        );
+        // not when the checkpoint is only part of a longer clause
+        let x = extract("鹤壁市召开会议\n鹤壁东站卡点车辆很多,联防联控工作队分工有序。");
+        assert_eq!(relations(&x, RelationKind::StationedAt), Vec::<String>::new());
     }
 
     #[test]
