@@ -191,6 +191,13 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             continue;
         }
         let kind = s.g.place_suffixes[si].kind.as_str();
+        if kind == "feature" {
+            if let Some(c) = feature(s, places, suffix_start, e) {
+                places.push(c.span.clone());
+                out.push(c);
+            }
+            continue;
+        }
         // the suffix must end a word (路 in 路口 is no road), unless the word is the segmenter's
         // guess at unknown text (罗庄 村因)
         let guessed = |t: &crate::model::Token| !s.seg.has_word(&s.slice(&t.span));
@@ -222,6 +229,47 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             out.push(c);
         }
     }
+}
+
+/// A natural feature, or a foreign or former division, that no table holds: a word the segmenter
+/// reads as a place name as a whole (大亚湾/ns, 凤凰岭/ns, 明尼苏达州/ns), or the feature word after
+/// such a name that no table knows either (塔里木/ns 河). Common words (城市, 大海, 各乡镇) and
+/// generic ones (亚太地区, 沿海地区) are none.
+fn feature(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usize) -> Option<Candidate> {
+    let whole = s
+        .token_at(suffix_start)
+        .filter(|t| t.span.start < suffix_start && t.span.end == end && t.tag == "ns");
+    let span = match whole {
+        Some(t) => t.span.clone(),
+        None => {
+            let name = s.token_ending(suffix_start).filter(|t| {
+                t.tag == "ns" && t.span.len() >= 2 && s.token_starting(suffix_start).is_some_and(|x| x.span.end == end)
+            })?;
+            if places.iter().any(|p| p.start < suffix_start && name.span.start < p.end) {
+                return None;
+            }
+            name.span.start..end
+        }
+    };
+    let word = s.slice(&span);
+    let first = word.chars().next()?;
+    if span.len() < 3
+        || NOT_FIRST.contains(first)
+        || GENERIC_MODIFIERS.iter().any(|g| word.starts_with(g))
+        || places.iter().any(|p| p.start < span.end && span.start < p.end)
+    {
+        return None;
+    }
+    Some(
+        Candidate::new(
+            span,
+            s.index,
+            EntityKind::Place,
+            Class::Geographic,
+            Detail::Place { area: None },
+        )
+        .with_score(1.8),
+    )
 }
 
 fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usize, kind: &str) -> Option<Candidate> {
@@ -495,5 +543,14 @@ mod tests {
     #[test]
     fn a_modifier_is_no_village_name() {
         assert_eq!(places("广大社区居民积极配合。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn natural_features_the_segmenter_reads_as_names_are_places() {
+        let found = places("游客登上凤凰岭远眺大亚湾,又沿着塔里木河走到明尼苏达州。");
+        for name in ["凤凰岭", "大亚湾", "塔里木河", "明尼苏达州"] {
+            assert!(found.contains(&format!("LOC Name {name}")), "{name}: {found:?}");
+        }
+        assert_eq!(places("城市里的孩子没见过大海。"), Vec::<String>::new());
     }
 }
