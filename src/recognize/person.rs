@@ -17,7 +17,7 @@ const ALPHA: f64 = 0.5;
 const VOCAB: f64 = 4000.0;
 
 /// The features of a person candidate, in the order of `gazetteer/person-model.tsv`.
-pub const FEATURES: [&str; 33] = [
+pub const FEATURES: [&str; 34] = [
     "bias",
     "foreign",
     "surname",
@@ -51,6 +51,7 @@ pub const FEATURES: [&str; 33] = [
     "doctrine_after",
     "dot",
     "aligned",
+    "title_after",
 ];
 
 pub type Features = [f64; FEATURES.len()];
@@ -145,6 +146,13 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
     }
     if s.titles.iter().any(|t| t.start > start && t.start < end) {
         f[idx("title_inside")] = 1.0;
+    }
+    // a title right after the name (内塔尼亚胡总理, 李鹏同志)
+    if s.titles
+        .iter()
+        .any(|t| t.start == end && s.g.titles[t.what].kind != "person")
+    {
+        f[idx("title_after")] = 1.0;
     }
     if matches!(s.kind, SentenceKind::Byline | SentenceKind::Caption)
         && matches!(prev, ' ' | '(' | '□')
@@ -306,11 +314,11 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
         while j < s.span.end && (ok(s.ch(j)) || (s.ch(j) == '·' && j + 1 < s.span.end && ok(s.ch(j + 1)))) {
             j += 1;
         }
-        // two characters only after a title (外交部长恩佐, 外长利维) or with a dot
+        // two characters only next to a title (外交部长恩佐, 外长利维, 桥本首相) or with a dot
         let titled = s
             .titles
             .iter()
-            .any(|t| t.end == i && s.g.titles[t.what].kind != "person");
+            .any(|t| (t.end == i || t.start == j) && s.g.titles[t.what].kind != "person");
         if j - i >= 3 || (j - i >= 2 && (titled || s.chars(&(i..j)).contains(&'·'))) {
             out.push((i..j, foreign_features(s, i, j)));
         }
