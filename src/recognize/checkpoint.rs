@@ -69,9 +69,12 @@ fn checkpoint(
 ) -> Option<Candidate> {
     let mut pos = word_start;
     let mut descriptors = 0;
+    // a place that ends where a descriptor begins stops the walk (浚县高速 + 出口检测站: 高速 is
+    // part of the place, not a descriptor)
+    let anchored = |p: usize| anchors.iter().any(|(a, _)| a.end == p && a.end - a.start >= 2);
     // descriptors directly before the word (by words, or by characters where the segmenter
     // glued a descriptor to the name before it: 西马庄村 村口 read as 村村/口)
-    while descriptors < 3 {
+    while descriptors < 3 && !(descriptors > 0 && anchored(pos)) {
         if let Some(t) = s.token_ending(pos).filter(|t| descriptor(&s.slice(&t.span))) {
             pos = t.span.start;
             descriptors += 1;
@@ -100,8 +103,22 @@ fn checkpoint(
     if let (Some((a, _)), false) = (anchor, generic_before) {
         // stacked places (京港澳高速公路鹤壁北收费站) belong to the name
         let mut start = a.start;
-        while let Some((q, _)) = anchors.iter().find(|(q, _)| q.end == start) {
-            start = q.start;
+        let mut between = false;
+        loop {
+            if let Some((q, _)) = anchors.iter().find(|(q, _)| q.end == start) {
+                start = q.start;
+                continue;
+            }
+            // the two areas a boundary joins (善堂镇与滑县交界处)
+            let boundary = s.slice(&(word_start..end)).contains("交界") || s.slice(&(pos..word_start)).contains("交界");
+            let joined = start > s.span.start && matches!(s.ch(start - 1), '与' | '和');
+            match anchors.iter().find(|(q, _)| boundary && joined && q.end + 1 == start) {
+                Some((q, _)) => {
+                    start = q.start;
+                    between = true;
+                }
+                None => break,
+            }
         }
         return Some(
             Candidate::new(
@@ -109,8 +126,9 @@ fn checkpoint(
                 s.index,
                 EntityKind::Checkpoint,
                 Class::Facility,
+                // between two areas it is at neither: its name is the whole phrase
                 Detail::Checkpoint {
-                    at: Some(a.clone()),
+                    at: (!between).then(|| a.clone()),
                     needs_place: false,
                 },
             )
@@ -194,5 +212,21 @@ mod tests {
     #[test]
     fn generic_checkpoints_are_no_entity() {
         assert_eq!(checkpoints("党员干部坚守在一线卡点。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_boundary_between_two_named_areas_is_one_checkpoint() {
+        assert_eq!(
+            checkpoints("他到善堂镇与滑县交界处督导。"),
+            vec!["CHK Name 善堂镇与滑县交界处"]
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_descriptor_names_the_checkpoint() {
+        assert_eq!(
+            checkpoints("他到浚县高速出口检测站督导。"),
+            vec!["CHK Name 浚县高速出口检测站"]
+        );
     }
 }

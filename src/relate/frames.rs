@@ -198,9 +198,20 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         footprints(r, s, vs);
         return;
     }
-    let (cs, _) = clause_bounds(sc, vs);
+    let (mut cs, _) = clause_bounds(sc, vs);
+    let find_loc =
+        |from: usize, to: usize| (from..to).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && locative_at(r, s, i, w)));
     // the places between a locative word of the clause and the verb
-    let loc = (cs..vs).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && locative_at(r, s, i, w)));
+    let mut loc = find_loc(cs, vs);
+    // 先后到A、B和C,督导检查…: a verb opening its clause takes its places from the clause before
+    let bare = !r.items[s].iter().any(|x| x.span.start >= cs && x.span.end <= vs);
+    if loc.is_none() && bare && cs > sc.span.start && sc.ch(cs - 1) == ',' {
+        let (pcs, _) = clause_bounds(sc, cs - 1);
+        if let Some(l) = find_loc(pcs, cs - 1) {
+            loc = Some(l);
+            cs = pcs;
+        }
+    }
     let objects: Vec<Item> = match loc {
         Some(l) => places_between(r, s, l, vs),
         None => Vec::new(),
@@ -401,6 +412,27 @@ mod tests {
     fn an_inspection_verb_ties_the_person_to_the_place() {
         let x = extract("鹤壁市召开会议\n市委书记马富国到淇滨区督导疫情防控工作。");
         assert_eq!(relations(&x, RelationKind::Inspected), vec!["马富国 淇滨区"]);
+    }
+
+    #[test]
+    fn a_tour_listed_before_a_comma_is_inspected_by_the_actor_and_those_along() {
+        let x = extract(
+            "浚县召开会议\n2月3日,县委书记刘红军先后到卫贤镇东马庄村卡点、善堂镇与滑县交界处,督导检查疫情防控工作。县长杨晓东一同督导。",
+        );
+        let mut got = relations(&x, RelationKind::Inspected);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                "刘红军 东马庄村卡点",
+                "刘红军 善堂镇与滑县交界处",
+                "杨晓东 东马庄村卡点",
+                "杨晓东 善堂镇与滑县交界处",
+            ]
+        );
+        // a comma does not carry a place into an unrelated clause that has its own subject
+        let x = extract("浚县召开会议\n县委书记刘红军到善堂镇调研,副县长王建设检查了账目。");
+        assert_eq!(relations(&x, RelationKind::Inspected), vec!["刘红军 善堂镇"]);
     }
 
     #[test]
