@@ -53,6 +53,9 @@ struct Link {
     org: Option<usize>,
     /// the organisation is a place (浚县县委书记)
     org_is_place: bool,
+    /// a department of the committee the chain names before it (组织部 in 市委常委、组织部部长):
+    /// the template of its canonical name (中共{}委组织部)
+    department: Option<String>,
 }
 
 /// Titles (with their organisations) standing right before position `start`, left to right.
@@ -65,13 +68,23 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
     let mut out = Vec::new();
     while let Some(t) = sc.titles.iter().find(|t| t.end == pos) {
         let org = org_before(r, s, t.start, t.end);
+        let department = if org.is_none() {
+            committee_department(r, s, t.start)
+        } else {
+            None
+        };
         out.push(Link {
             title: t.what,
             text: sc.slice(&(t.start..t.end)),
             org: org.as_ref().map(|o| o.entity),
             org_is_place: org.as_ref().is_some_and(|o| o.kind == EntityKind::Place),
+            department: department.as_ref().map(|(tpl, _)| tpl.clone()),
         });
-        pos = org.map_or(t.start, |o| o.span.start.min(t.start));
+        pos = match (&org, &department) {
+            (Some(o), _) => o.span.start.min(t.start),
+            (None, Some((_, len))) => t.start - len,
+            (None, None) => t.start,
+        };
         if pos > sc.span.start + 1 && matches!(sc.ch(pos - 1), '、' | ',') && sc.titles.iter().any(|t| t.end == pos - 1)
         {
             pos -= 1;
@@ -81,6 +94,27 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
     }
     out.reverse();
     out
+}
+
+/// A department of a party committee written bare before a title (组织部 before 部长), after the
+/// committee's own title (市委常委、): the template of the department's name and its length.
+fn committee_department(r: &Relating<'_>, s: usize, t_start: usize) -> Option<(String, usize)> {
+    let sc = &r.ctx[s];
+    r.g.org_units
+        .iter()
+        .filter(|u| u.parent.as_deref() == Some("中共{}委员会"))
+        .flat_map(|u| u.short.iter().filter_map(move |a| a.strip_prefix('委').map(|d| (u, d))))
+        .filter(|(_, d)| d.chars().count() >= 3 && sc.ends_with_at(t_start, d))
+        .map(|(u, d)| (u.full.clone(), d.chars().count()))
+        .find(|(_, len)| {
+            let before = t_start - len;
+            before > sc.span.start + 1
+                && sc.ch(before - 1) == '、'
+                && sc
+                    .titles
+                    .iter()
+                    .any(|t| t.end == before - 1 && r.g.titles[t.what].org.as_deref() == Some("中共{}委员会"))
+        })
 }
 
 /// The organisation (or place, or pronoun) written right before a title, or ending inside it when
@@ -123,12 +157,31 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
     let mut previous_org: Option<usize> = None;
     for link in chain {
         let title = r.g.titles[link.title].clone();
+        let committee = chain.iter().filter_map(|l| r.g.titles[l.title].scope).next();
         let org = match link.org {
+            None if link.department.is_some() && committee.is_some() => {
+                let department = Title {
+                    org: link.department.clone(),
+                    scope: committee,
+                    kind: "party".into(),
+                    ..title.clone()
+                };
+                implied_org(r, s, &department, None)
+            }
             Some(o) if !link.org_is_place || title.scope.is_none() => Some(o),
             Some(place) => implied_org(r, s, &title, Some(place)),
             None => match previous_org {
                 Some(prev) if title.kind != "party" && party_organ(&r.entities[prev].name) => {
                     parent_of(r, prev).or(Some(prev))
+                }
+                // 市公安局党委书记、局长: the 局长 is of the body the party committee belongs to
+                Some(prev)
+                    if title.kind != "party"
+                        && title.scope.is_none()
+                        && r.entities[prev].class == Class::Party
+                        && parent_of(r, prev).is_some() =>
+                {
+                    parent_of(r, prev)
                 }
                 Some(prev) if title.scope.is_none() && title.kind != "media" => Some(prev),
                 _ => implied_org(r, s, &title, None),
@@ -431,5 +484,39 @@ mod tests {
         let x = extract("鹤壁市召开会议\n鹤壁市人民医院院长王新国介绍情况。");
         let posts = relations(&x, RelationKind::Post);
         assert_eq!(posts, vec!["王新国 鹤壁市人民医院 院长"]);
+    }
+
+    #[test]
+    fn a_bare_department_after_the_committee_title_is_the_committee_department() {
+        let x = extract("鹤壁市召开会议\n市委常委、组织部部长周小明来到淇滨区。");
+        let mut posts = relations(&x, RelationKind::Post);
+        posts.sort();
+        assert_eq!(
+            posts,
+            vec!["周小明 中共鹤壁市委员会 市委常委", "周小明 中共鹤壁市委组织部 部长"]
+        );
+    }
+
+    #[test]
+    fn the_chief_after_a_bureau_party_secretary_heads_the_bureau() {
+        let x = extract("鹤壁市召开会议\n市公安局党委书记、局长赵刚讲话。");
+        let leads = relations(&x, RelationKind::Leads);
+        assert!(leads.contains(&"赵刚 鹤壁市公安局 局长".to_owned()), "{leads:?}");
+        // the committee's formal name renders the bureau's name once
+        let committee = x
+            .entities
+            .iter()
+            .find(|e| e.name == "中共鹤壁市公安局委员会")
+            .expect("the bureau's party committee");
+        assert!(
+            committee.aliases.contains("中共鹤壁市公安局委"),
+            "{:?}",
+            committee.aliases
+        );
+        assert!(
+            !committee.aliases.iter().any(|a| a.contains("中共中共")),
+            "{:?}",
+            committee.aliases
+        );
     }
 }

@@ -62,7 +62,9 @@ pub fn choose_village(
         if within.len() == 1 {
             return Some(within[0].clone());
         }
-        if within.len() > 1 {
+        // several there, or none in the area the text writes before it (北阳镇张庄村 where the
+        // table has no 张庄村 under 北阳镇): the text knows better than a guess elsewhere
+        if within.len() > 1 || Some(ctx) == area {
             return None;
         }
     }
@@ -219,11 +221,12 @@ pub(super) fn org_names(r: &mut Resolver<'_>, sentence: usize, item: usize, chai
             formal = None;
         } else if matches!(seg.area, Some(Area::Org(_))) {
             // a sub-unit written right after its parent (市人民医院 + 感染科; 医院 + 党委)
+            // (the formal name renders the parent's name, before the canonical one replaces it)
+            formal = unit.and_then(|u| u.formal.as_deref()).map(|f| render(f, &canon));
             canon = match unit {
                 Some(u) => render(&u.full, &canon),
                 None => format!("{canon}{body}"),
             };
-            formal = unit.and_then(|u| u.formal.as_deref()).map(|f| render(f, &canon));
             expanded = format!("{expanded}{body}");
         } else {
             // a sub-unit with an area of its own under a parent (市公安局 + 淇滨区分局)
