@@ -211,9 +211,12 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         if !(s.boundary(e) || guessed_end || village) {
             continue;
         }
-        // and begin one, unless it ends a place word (返乡 is no 乡)
+        // and begin one, unless it ends a place word (返乡 is no 乡) or is a village of the table
+        // read as one word (刘庄村/nr)
         if let Some(t) = s.token_at(suffix_start).filter(|t| t.span.start < suffix_start) {
-            if !t.tag.starts_with("ns") && !guessed(t) {
+            let whole_village =
+                village && t.tag.starts_with("nr") && t.span.end == e && in_table(suffix_start - t.span.start);
+            if !t.tag.starts_with("ns") && !guessed(t) && !whole_village {
                 continue;
             }
         }

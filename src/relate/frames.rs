@@ -276,9 +276,30 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     }
 }
 
+/// Words for the people who serve, after a service verb used as a modifier (执勤民警, 值守人员).
+const SERVERS: &[&str] = &[
+    "人员",
+    "民警",
+    "干警",
+    "干部",
+    "党员",
+    "队员",
+    "志愿者",
+    "同志",
+    "群众",
+    "村民",
+    "职工",
+    "力量",
+];
+
 fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     let sc = &r.ctx[s];
     let (cs, ce) = clause_bounds(sc, vs);
+    // 看望慰问执勤民警, 值守人员: the verb says who the people after it are, not what the actor did
+    let modifier = SERVERS.iter().any(|w| sc.at(ve, w)) || sc.titles.iter().any(|t| t.start == ve);
+    if modifier {
+        return;
+    }
     // where: a checkpoint or place after a locative word before the verb, or after the verb (坚守在…卡点)
     let before: Vec<Item> = (cs..vs)
         .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
@@ -473,5 +494,12 @@ mod tests {
             stationed.iter().any(|r| r.ends_with("西马庄村村口卡点")),
             "{stationed:?}"
         );
+    }
+
+    #[test]
+    fn a_service_verb_describing_people_stations_nobody() {
+        let x = extract("鹤壁市召开会议\n市长郭浩到鹤壁东站卡点看望慰问执勤民警。");
+        assert_eq!(relations(&x, RelationKind::StationedAt), Vec::<String>::new());
+        assert_eq!(relations(&x, RelationKind::Inspected), vec!["郭浩 鹤壁东站卡点"]);
     }
 }

@@ -246,6 +246,8 @@ impl Resolver<'_> {
                     .iter()
                     .position(|e| e.kind == EntityKind::Place && e.name == surface && e.division_code.is_none());
                 let e = match (code, seen) {
+                    // named again without its area: the village the article placed before
+                    (_, Some(e)) if area_entity.is_none() => e,
                     (Some(code), _) => self.b.entity(
                         EntityKind::Place,
                         Class::Division,
@@ -436,7 +438,16 @@ impl Resolver<'_> {
     }
 
     fn structure(&mut self, subject: usize, kind: RelationKind, object: usize, sentence: usize) {
-        if subject != object {
+        // a county or larger lies in no road, station, zone or natural feature (京港澳高速鹤壁站:
+        // the station may be on the road, the city 鹤壁 in its name is not); a township may lie in
+        // a zone (示范区古城街道)
+        let o = &self.b.entities[object];
+        let large = self
+            .division_of(subject)
+            .is_some_and(|d| self.g.divisions.items[d].level <= Level::County);
+        let division_in_other =
+            kind == RelationKind::ContainedIn && large && o.kind == EntityKind::Place && o.class != Class::Division;
+        if subject != object && !division_in_other {
             self.structural.push(Relation::new(subject, kind, object, sentence));
         }
     }
@@ -594,8 +605,8 @@ impl Resolver<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::EntityKind;
-    use crate::testing::{entities, extract};
+    use crate::model::{EntityKind, RelationKind};
+    use crate::testing::{entities, extract, relations};
 
     #[test]
     fn implicit_scope_expands_to_the_home_city_and_keeps_the_written_form() {
@@ -633,5 +644,29 @@ mod tests {
         let people: Vec<_> = x.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
         assert_eq!(people.len(), 1, "{:?}", entities(&x));
         assert_eq!(people[0].key, "person/4106/马富国");
+    }
+
+    #[test]
+    fn a_village_the_table_lacks_under_its_written_township_stays_there_unlinked() {
+        // 北阳镇 has a 刘庄村 in the table (read by the segmenter as one name) but no 张庄村
+        let x = extract("淇县召开会议\n他来到北阳镇刘庄村,又到北阳镇张庄村。");
+        let village = |n: &str| x.entities.iter().find(|e| e.name == n).cloned();
+        let liu = village("刘庄村").expect("刘庄村 found");
+        assert_eq!(liu.division_code.as_deref(), Some("410622102225"));
+        let zhang = village("张庄村").expect("张庄村 found");
+        assert_eq!(zhang.division_code, None);
+        assert_eq!(
+            relations(&x, RelationKind::ContainedIn).len(),
+            2,
+            "{:?}",
+            relations(&x, RelationKind::ContainedIn)
+        );
+    }
+
+    #[test]
+    fn a_city_in_a_station_name_lies_in_no_road() {
+        let x = extract("鹤壁市召开会议\n他到京港澳高速鹤壁站出口卡点督导。");
+        let within = relations(&x, RelationKind::ContainedIn);
+        assert!(!within.iter().any(|r| r.starts_with("鹤壁市 ")), "{within:?}");
     }
 }
