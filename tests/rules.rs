@@ -415,5 +415,47 @@ fn regressions() {
             ],
             absent: &[],
         },
+        Case {
+            name: "tour-listed-before-a-comma",
+            text: "浚县召开会议\n2月3日,县委书记刘红军先后到卫贤镇东马庄村卡点、善堂镇与滑县交界处、浚县高速出口检测站,督导检查疫情防控工作。",
+            present: &[
+                "inspected 刘红军 东马庄村卡点",
+                "inspected 刘红军 善堂镇与滑县交界处",
+                "inspected 刘红军 浚县高速出口检测站",
+                "CHK 浚县高速出口检测站",
+            ],
+            absent: &[
+                "ORG 浚县高速出口检测站",
+                "ORG 滑县交界处",
+                "CHK 滑县交界处",
+                "inspected 刘红军 善堂镇",
+            ],
+        },
+        Case {
+            name: "committee-department-and-bureau-chief",
+            text: "鹤壁市召开会议\n市委常委、组织部部长周小明和市公安局党委书记、局长赵刚到鹤壁东站卡点看望慰问执勤民警。",
+            present: &[
+                "post 周小明 中共鹤壁市委组织部 部长",
+                "leads 赵刚 鹤壁市公安局 局长",
+                "alias 中共鹤壁市公安局委员会 中共鹤壁市公安局委",
+            ],
+            absent: &[
+                "leads 赵刚 中共鹤壁市公安局委员会 局长",
+                "stationed 赵刚 鹤壁东站卡点",
+                "stationed 周小明 鹤壁东站卡点",
+            ],
+        },
+        Case {
+            name: "verb-joined-to-a-name",
+            text: "鹤壁市召开会议\n市长郭浩到淇县督导。",
+            present: &["PER 郭浩", "inspected 郭浩 淇县"],
+            absent: &["PER 郭浩到"],
+        },
+        Case {
+            name: "city-in-a-station-name",
+            text: "鹤壁市召开会议\n他到京港澳高速鹤壁站出口卡点督导。",
+            present: &[],
+            absent: &["located 鹤壁市 京港澳高速"],
+        },
     ]);
 }
