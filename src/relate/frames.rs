@@ -255,6 +255,18 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         }
         return;
     }
+    // a place written as the area of the next one (大河涧乡 in 大河涧乡弓家庄村) was not visited
+    // on its own: the most specific place stands for the visit
+    let objects: Vec<Item> = objects
+        .iter()
+        .filter(|x| {
+            !(x.kind == EntityKind::Place
+                && objects
+                    .iter()
+                    .any(|y| y.span.start == x.span.end && y.kind == EntityKind::Place))
+        })
+        .cloned()
+        .collect();
     let subject_end = loc.unwrap_or(vs);
     let mut people: Vec<usize> = actors(r, s, subject_end, false)
         .into_iter()
@@ -333,11 +345,16 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
 fn donated(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     let sc = &r.ctx[s];
     let (cs, ce) = clause_bounds(sc, vs);
-    // 向/为 X 捐赠: X must stand right before the verb
+    // 向/为 X 捐赠 (通过 X 捐款: through the Red Cross, which receives it): X must stand right
+    // before the verb
+    let marker = |x: &Item| {
+        matches!(sc.ch(x.span.start - 1), '向' | '为' | '给')
+            || (x.span.start >= cs + 2 && sc.ends_with_at(x.span.start, "通过"))
+    };
     let recipient = r.items[s].iter().find(|x| {
         x.span.end == vs
             && x.span.start > cs
-            && matches!(sc.ch(x.span.start - 1), '向' | '为' | '给')
+            && marker(x)
             && matches!(
                 x.kind,
                 EntityKind::Place | EntityKind::Organisation | EntityKind::Person
@@ -352,6 +369,8 @@ fn donated(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     let Some(recipient) = recipient else { return };
     let donor_end = if sc.ch(recipient.span.start - 1) == '向' || sc.ch(recipient.span.start - 1) == '为' {
         recipient.span.start - 1
+    } else if sc.ends_with_at(recipient.span.start, "通过") {
+        recipient.span.start - 2
     } else {
         vs
     };
@@ -501,5 +520,22 @@ mod tests {
         let x = extract("鹤壁市召开会议\n市长郭浩到鹤壁东站卡点看望慰问执勤民警。");
         assert_eq!(relations(&x, RelationKind::StationedAt), Vec::<String>::new());
         assert_eq!(relations(&x, RelationKind::Inspected), vec!["郭浩 鹤壁东站卡点"]);
+    }
+
+    #[test]
+    fn a_gift_through_an_organisation_goes_to_it() {
+        let x = extract("鹤壁市召开会议\n鹤壁天海电子信息系统有限公司通过市红十字会捐款100万元。");
+        assert_eq!(
+            relations(&x, RelationKind::DonatedTo),
+            vec!["鹤壁天海电子信息系统有限公司 鹤壁市红十字会"]
+        );
+    }
+
+    #[test]
+    fn the_most_specific_place_of_a_visit_stands_for_it() {
+        let x = extract("淇滨区召开会议\n区委书记李刚到大河涧乡弓家庄村、上峪乡桑园村等地实地查看。");
+        let mut got = relations(&x, RelationKind::Inspected);
+        got.sort();
+        assert_eq!(got, vec!["李刚 弓家庄村", "李刚 桑园村"]);
     }
 }
