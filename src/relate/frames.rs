@@ -198,6 +198,12 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         footprints(r, s, vs);
         return;
     }
+    // …陪同。: those named in the clause went along on what was last inspected (县领导赵亮陪同);
+    // 陪同 before another verb (陪同检查) leaves it to that verb
+    let went_along = sc.at(vs, "陪同");
+    if went_along && !matches!(sc.ch(ve), ',' | '。' | ';') {
+        return;
+    }
     let (mut cs, _) = clause_bounds(sc, vs);
     let find_loc =
         |from: usize, to: usize| (from..to).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && locative_at(r, s, i, w)));
@@ -228,7 +234,8 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     };
     if objects.is_empty() {
         // 县长李建国一同督导 / 陪同检查: those who went along inspected what was last inspected
-        let along = sc.ends_with_at(vs, "一同") || sc.ends_with_at(vs, "一起") || sc.ends_with_at(vs, "陪同");
+        let along =
+            went_along || sc.ends_with_at(vs, "一同") || sc.ends_with_at(vs, "一起") || sc.ends_with_at(vs, "陪同");
         if along {
             let last: Vec<(usize, usize)> = match r.relations.iter().rev().find(|x| x.kind == RelationKind::Inspected) {
                 Some(l) if s - l.sentence <= 2 => {
