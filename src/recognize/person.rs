@@ -481,9 +481,14 @@ fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     for i in s.span.start..s.span.end.saturating_sub(1) {
         let c = s.ch(i);
         let next = s.ch(i + 1);
-        if matches!(c, '老' | '小') && st.surname_count(&next.to_string()) >= 100 {
+        if matches!(c, '老' | '小') && st.surname_count(&next.to_string()) >= 5 {
+            // a word of its own (老张/n, 小许/d) whose second character is a surname often enough
+            // (小康, 小金库 are not)
+            let often = st.surname_count(&next.to_string()) * 10 >= st.char(next).total;
             if let Some(t) = s.token_starting(i).filter(|t| t.span.end == i + 2) {
-                if t.tag.starts_with("nr") {
+                if t.tag.starts_with("nr") && st.surname_count(&next.to_string()) >= 100
+                    || often && matches!(t.tag.as_str(), "n" | "d" | "nr" | "nrfg")
+                {
                     out.push(person(s, i..i + 2, 0.7));
                 }
             }
@@ -502,9 +507,18 @@ fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             let prev = if i > s.span.start { s.ch(i - 1) } else { ' ' };
             let addressed = s.titles.iter().any(|t| {
                 let title = &s.g.titles[t.what];
+                // the segmenter reads the surname as a word of its own, or the surname and title
+                // as one (周总理/nr), and the character is a surname often enough (not 任 of
+                // 由市长任指挥长: one in sixty of its uses)
+                let often = st.surname_count(&c.to_string()) * 20 >= st.char(c).total;
+                let own_word = often
+                    && s.token_starting(i)
+                        .is_some_and(|w| w.span.end == i + 1 || (w.span.end == t.end && w.tag.starts_with("nr")));
                 t.start == i + 1
                     && (title.kind == "address"
-                        || (title.heads && title.kind != "person" && (!is_han(prev) || "和同与及".contains(prev))))
+                        || (title.heads
+                            && title.kind != "person"
+                            && (!is_han(prev) || "和同与及".contains(prev) || own_word)))
             });
             if addressed && s.boundary(i) {
                 out.push(person(s, i..i + 1, 0.6));
@@ -656,5 +670,13 @@ mod tests {
     fn a_title_after_a_transliterated_name_marks_it() {
         let found = people("以色列内塔尼亚胡总理表示欢迎。");
         assert!(found.contains(&"PER Name 内塔尼亚胡".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_in_address_stands_for_a_person() {
+        assert_eq!(people("在老张说话的时候,记者注意到了。"), vec!["PER Name 老张"]);
+        assert_eq!(people("他曾在周总理身边工作过。"), vec!["PER Name 周"]);
+        // 任 of 任指挥长 is a verb, however often it is a surname
+        assert_eq!(people("由市委书记任政委、市长任指挥长。"), Vec::<String>::new());
     }
 }
