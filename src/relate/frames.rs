@@ -97,6 +97,19 @@ fn scene(r: &mut Relating<'_>, s: usize) {
     }
 }
 
+/// Whether `from..to` holds nothing but places (and words of position: 卡点上, 村里).
+fn places_only(r: &Relating<'_>, s: usize, from: usize, to: usize) -> bool {
+    let sc = &r.ctx[s];
+    let mut pos = from;
+    for x in r.items[s].iter().filter(|x| x.span.start >= from && x.span.end <= to) {
+        if x.span.start != pos || !matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint) {
+            return false;
+        }
+        pos = x.span.end;
+    }
+    pos > from && POSITION.contains(&sc.slice(&(pos..to)).as_str())
+}
+
 fn places_between(r: &Relating<'_>, s: usize, from: usize, to: usize) -> Vec<Item> {
     r.items[s]
         .iter()
@@ -109,6 +122,10 @@ fn places_between(r: &Relating<'_>, s: usize, from: usize, to: usize) -> Vec<Ite
         })
         .cloned()
         .collect()
+}
+
+fn is_han_or_joint(c: char) -> bool {
+    crate::input::is_han(c) || c == '、'
 }
 
 /// People (or a team) acting in a clause: those before position `at`, nearest first, with the
@@ -137,7 +154,12 @@ fn actors(r: &Relating<'_>, s: usize, at: usize, teams: bool) -> Vec<usize> {
     let mut pos = before[last].span.start;
     for x in before[..last].iter().rev() {
         let gap = sc.slice(&(x.span.end..pos));
-        if x.kind == before[last].kind && (gap == "、" || gap == "和" || gap == "与") {
+        // 张金山和村委会主任李保国: the joint may carry the next one's title
+        let titled = gap.chars().count() <= 10
+            && gap.starts_with(['、', '和', '与'])
+            && sc.titles.iter().any(|t| t.end == pos)
+            && gap.chars().all(is_han_or_joint);
+        if x.kind == before[last].kind && (gap == "、" || gap == "和" || gap == "与" || titled) {
             out.push(x.entity);
             pos = x.span.start;
         } else {
@@ -211,16 +233,23 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     let mut loc = find_loc(cs, vs);
     // 先后到A、B和C,督导检查…: a verb opening its clause takes its places from the clause before
     let bare = !r.items[s].iter().any(|x| x.span.start >= cs && x.span.end <= vs);
-    if loc.is_none() && bare && cs > sc.span.start && sc.ch(cs - 1) == ',' {
+    let mut scene: Option<(usize, usize)> = None;
+    if loc.is_none() && cs > sc.span.start && sc.ch(cs - 1) == ',' {
         let (pcs, _) = clause_bounds(sc, cs - 1);
         if let Some(l) = find_loc(pcs, cs - 1) {
-            loc = Some(l);
-            cs = pcs;
+            if bare {
+                loc = Some(l);
+                cs = pcs;
+            } else if l == pcs && sc.at(l, "在") && places_only(r, s, l + 1, cs - 1) {
+                // 在浚县善堂镇,马富国察看了…: a clause of its own that sets the scene
+                scene = Some((l, cs - 1));
+            }
         }
     }
-    let objects: Vec<Item> = match loc {
-        Some(l) => places_between(r, s, l, vs),
-        None => Vec::new(),
+    let objects: Vec<Item> = match (loc, scene) {
+        (Some(l), _) => places_between(r, s, l, vs),
+        (None, Some((a, b))) => places_between(r, s, a, b),
+        (None, None) => Vec::new(),
     };
     // or the checkpoint right after the verb (督导鹤壁东站卡点)
     let objects = if objects.is_empty() {
@@ -544,5 +573,22 @@ mod tests {
         let mut got = relations(&x, RelationKind::Inspected);
         got.sort();
         assert_eq!(got, vec!["李刚 弓家庄村", "李刚 桑园村"]);
+    }
+
+    #[test]
+    fn a_clause_setting_the_scene_gives_the_place_of_the_visit() {
+        let x = extract("鹤壁市召开会议\n在浚县善堂镇,市委书记马富国察看了卡点设置情况。");
+        assert_eq!(relations(&x, RelationKind::Inspected), vec!["马富国 善堂镇"]);
+        // a clause with more than places in it sets no scene
+        let x = extract("鹤壁市召开会议\n在浚县召开的会议上,市委书记马富国察看了材料。");
+        assert_eq!(relations(&x, RelationKind::Inspected), Vec::<String>::new());
+    }
+
+    #[test]
+    fn people_joined_with_a_title_between_them_serve_together() {
+        let x = extract("淇县召开会议\n石桥村党支部书记张金山和村委会主任李保国每天在石桥村村口卡点值守。");
+        let mut got = relations(&x, RelationKind::StationedAt);
+        got.sort();
+        assert_eq!(got, vec!["张金山 石桥村村口卡点", "李保国 石桥村村口卡点"]);
     }
 }
