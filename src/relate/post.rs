@@ -218,11 +218,12 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
         Some(p) => (r.entities[p].name.clone(), Some(p)),
         None => {
             let level = title.scope?;
-            let d = if level == Level::Village {
-                None
-            } else {
-                r.home.area(item, level)
-            }?;
+            if level == Level::Village {
+                // the village the item last named (石桥村…村委会主任李保国)
+                let v = recent_village(r, s)?;
+                return implied_org(r, s, title, Some(v));
+            }
+            let d = r.home.area(item, level)?;
             let code = &r.g.divisions.items[d].code;
             // the area's entity, when the article names it
             let e = r
@@ -258,6 +259,23 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
         r.add(org, RelationKind::Location, a, s);
     }
     Some(org)
+}
+
+/// The village most recently named in the item of sentence `s`, up to that sentence.
+fn recent_village(r: &Relating<'_>, s: usize) -> Option<usize> {
+    let item = r.ctx[s].item;
+    (0..=s).rev().filter(|&k| r.ctx[k].item == item).find_map(|k| {
+        r.items[k]
+            .iter()
+            .chain(r.nested[k].iter())
+            .filter(|x| x.kind == EntityKind::Place)
+            .filter(|x| {
+                let e = &r.entities[x.entity];
+                e.name.ends_with('村') && e.class == Class::Division
+            })
+            .max_by_key(|x| x.span.end)
+            .map(|x| x.entity)
+    })
 }
 
 /// The article's newspaper: a named paper of the text (鹤壁日报).
@@ -517,6 +535,21 @@ mod tests {
             !committee.aliases.iter().any(|a| a.contains("中共中共")),
             "{:?}",
             committee.aliases
+        );
+    }
+
+    #[test]
+    fn a_village_title_belongs_to_the_village_the_item_names() {
+        let x = extract("淇县召开会议\n石桥村党支部书记张金山和村委会主任李保国在卡点值守。");
+        let posts = relations(&x, RelationKind::Post);
+        assert!(
+            posts.contains(&"李保国 石桥村村民委员会 村委会主任".to_owned()),
+            "{posts:?}"
+        );
+        let x = extract("淇县召开会议\n石桥村委会主任李保国在村口卡点值守。");
+        assert_eq!(
+            relations(&x, RelationKind::Post),
+            vec!["李保国 石桥村村民委员会 村委会主任"]
         );
     }
 }
