@@ -14,6 +14,14 @@ fn member_title(t: &str) -> bool {
     matches!(t, "组员" | "成员" | "队员")
 }
 
+/// The organisation a party organ's title names after a place (党支部书记 → {}党支部).
+fn organ_template(title: &str) -> Option<&'static str> {
+    [("党支部", "{}党支部"), ("党总支", "{}党总支"), ("党委", "中共{}委员会")]
+        .into_iter()
+        .find(|(prefix, _)| title.starts_with(prefix))
+        .map(|(_, t)| t)
+}
+
 /// A party organ written at the end of an organisation's name (…党组, …党委).
 fn party_organ(name: &str) -> bool {
     ["党组", "党委", "党总支", "党支部", "党工委"]
@@ -167,6 +175,14 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
                     ..title.clone()
                 };
                 implied_org(r, s, &department, None)
+            }
+            // 该村党支部书记: a party organ's title after a place is of that place's organ
+            Some(place) if link.org_is_place && title.scope.is_none() && organ_template(&title.text).is_some() => {
+                let organ = Title {
+                    org: organ_template(&title.text).map(str::to_owned),
+                    ..title.clone()
+                };
+                implied_org(r, s, &organ, Some(place))
             }
             Some(o) if !link.org_is_place || title.scope.is_none() => Some(o),
             Some(place) => implied_org(r, s, &title, Some(place)),
@@ -551,5 +567,16 @@ mod tests {
             relations(&x, RelationKind::Post),
             vec!["李保国 石桥村村民委员会 村委会主任"]
         );
+    }
+
+    #[test]
+    fn a_party_organ_title_after_a_village_pronoun_is_of_the_village_organ() {
+        let x = extract("山城区召开会议\n区委书记李伟到鹿楼乡大胡村检查。该村党支部书记王永利在村口卡点值守。");
+        let posts = relations(&x, RelationKind::Post);
+        assert!(
+            posts.contains(&"王永利 大胡村党支部 党支部书记".to_owned()),
+            "{posts:?}"
+        );
+        assert!(!posts.iter().any(|p| p.starts_with("王永利 大胡村 ")), "{posts:?}");
     }
 }
