@@ -354,7 +354,24 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         .map(|l| places_between(r, s, l, vs))
         .unwrap_or_default();
     let after: Vec<Item> = places_between(r, s, ve, ce);
-    let mut objects: Vec<Item> = if !before.is_empty() { before } else { after };
+    // 在钜桥镇岗坡村村口卡点,赵卫东正在值守: a clause of its own before sets the scene
+    let scene: Vec<Item> = if cs > sc.span.start + 1 && sc.ch(cs - 1) == ',' {
+        let (pcs, _) = clause_bounds(sc, cs - 1);
+        if sc.at(pcs, "在") && places_only(r, s, pcs + 1, cs - 1) {
+            places_between(r, s, pcs, cs - 1)
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
+    let mut objects: Vec<Item> = if !before.is_empty() {
+        before
+    } else if !after.is_empty() {
+        after
+    } else {
+        scene
+    };
     // a named checkpoint wins over the place it is at
     if objects.iter().any(|x| x.kind == EntityKind::Checkpoint) {
         objects.retain(|x| x.kind == EntityKind::Checkpoint);
@@ -367,10 +384,16 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         return;
     }
     let start = objects.first().map_or(vs, |x| x.span.start);
-    let locative = (cs..start)
-        .rev()
-        .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
-        .unwrap_or(start);
+    // the actors stand before the place, or — when the place set the scene in a clause before —
+    // before the verb
+    let locative = if start < cs {
+        vs
+    } else {
+        (cs..start)
+            .rev()
+            .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
+            .unwrap_or(start)
+    };
     for a in actors(r, s, locative.min(vs), true) {
         if a != o.entity {
             r.add(a, RelationKind::StationedAt, o.entity, s);
@@ -590,5 +613,15 @@ mod tests {
         let mut got = relations(&x, RelationKind::StationedAt);
         got.sort();
         assert_eq!(got, vec!["张金山 石桥村村口卡点", "李保国 石桥村村口卡点"]);
+    }
+
+    #[test]
+    fn a_checkpoint_setting_the_scene_stations_the_person_of_the_next_clause() {
+        let x = extract(
+            "淇滨区召开会议\n2月13日,在钜桥镇岗坡村村口卡点,岗坡村党支部书记赵卫东正在值守。区长孟红军先后到岗坡村村口卡点慰问赵卫东。",
+        );
+        assert_eq!(relations(&x, RelationKind::StationedAt), vec!["赵卫东 岗坡村村口卡点"]);
+        // 到岗坡/n: the village named before is found again where the segmenter glued 到 to it
+        assert_eq!(relations(&x, RelationKind::Inspected), vec!["孟红军 岗坡村村口卡点"]);
     }
 }
