@@ -457,5 +457,26 @@ fn regressions() {
             present: &[],
             absent: &["located 鹤壁市 京港澳高速"],
         },
+        Case {
+            name: "scene-clause-and-glued-locative",
+            text: "坚守一线的守门人\n2月13日,在钜桥镇岗坡村村口卡点,岗坡村党支部书记赵卫东正在值守。区委书记郭建军、区长孟红军先后到岗坡村村口卡点慰问赵卫东。",
+            present: &[
+                "stationed 赵卫东 岗坡村村口卡点",
+                "inspected 郭建军 岗坡村村口卡点",
+                "inspected 孟红军 岗坡村村口卡点",
+                "post 赵卫东 岗坡村党支部 党支部书记",
+            ],
+            absent: &["stationed 郭建军 岗坡村村口卡点"],
+        },
+        Case {
+            name: "village-pronoun-organ-and-village-committee",
+            text: "山城区召开会议\n区委书记李伟到鹿楼乡大胡村检查。该村党支部书记王永利和村委会主任王建军在村口卡点值守。",
+            present: &[
+                "post 王永利 大胡村党支部 党支部书记",
+                "post 王建军 大胡村村民委员会 村委会主任",
+                "inspected 李伟 大胡村",
+            ],
+            absent: &["post 王永利 大胡村 党支部书记", "inspected 李伟 鹿楼乡"],
+        },
     ]);
 }

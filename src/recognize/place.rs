@@ -452,6 +452,13 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         {
             break;
         }
+        // a word right after a title is a person's name, however the segmenter tags it (区委书记
+        // 李伟到/nr 鹿楼/nr 乡), and so is a name glued to a locative verb
+        let after_title = s.titles.iter().any(|x| x.end == t.span.start);
+        let glued_verb = t.span.len() >= 2 && matches!(s.ch(t.span.end - 1), '到' | '在' | '赴');
+        if tokens > 0 && (after_title || glued_verb) {
+            break;
+        }
         let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j");
         let common = matches!(t.tag.as_str(), "n" | "vn" | "an" | "b" | "f" | "s" | "a" | "m" | "l");
         let text = s.slice(&t.span);
