@@ -9,7 +9,7 @@ use crate::gazetteer::Level;
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 
-/// Descriptive words between a place and the checkpoint word (疫情防控, 村口).
+/// Descriptive words between a place and the checkpoint word (疫情防控, 村口, 路段).
 fn descriptor(word: &str) -> bool {
     matches!(
         word,
@@ -33,6 +33,7 @@ fn descriptor(word: &str) -> bool {
             | "道口"
             | "高速"
             | "公路"
+            | "路段"
     )
 }
 
@@ -227,6 +228,14 @@ mod tests {
         assert_eq!(
             checkpoints("他到浚县高速出口检测站督导。"),
             vec!["CHK Name 浚县高速出口检测站"]
+        );
+    }
+
+    #[test]
+    fn a_road_section_names_a_checkpoint_by_its_place() {
+        assert_eq!(
+            checkpoints("在淇县北阳镇路段卡点,民警24小时执勤。"),
+            vec!["CHK Name 淇县北阳镇路段卡点"]
         );
     }
 }

@@ -97,9 +97,17 @@ fn scene(r: &mut Relating<'_>, s: usize) {
     }
 }
 
-/// Whether `from..to` holds nothing but places (and words of position: 卡点上, 村里).
+/// Whether `from..to` holds nothing but places (and words of position: 卡点上, 村里), or ends
+/// with a checkpoint (在107国道淇县北阳镇路段卡点).
 fn places_only(r: &Relating<'_>, s: usize, from: usize, to: usize) -> bool {
     let sc = &r.ctx[s];
+    let checkpoint_last = r.items[s]
+        .iter()
+        .rfind(|x| x.span.start >= from && x.span.end <= to)
+        .is_some_and(|x| x.kind == EntityKind::Checkpoint && POSITION.contains(&sc.slice(&(x.span.end..to)).as_str()));
+    if checkpoint_last {
+        return true;
+    }
     let mut pos = from;
     for x in r.items[s].iter().filter(|x| x.span.start >= from && x.span.end <= to) {
         if x.span.start != pos || !matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint) {
@@ -623,5 +631,14 @@ mod tests {
         assert_eq!(relations(&x, RelationKind::StationedAt), vec!["赵卫东 岗坡村村口卡点"]);
         // 到岗坡/n: the village named before is found again where the segmenter glued 到 to it
         assert_eq!(relations(&x, RelationKind::Inspected), vec!["孟红军 岗坡村村口卡点"]);
+    }
+
+    #[test]
+    fn a_scene_ending_in_a_checkpoint_stations_the_unit_after_it() {
+        let x = extract("淇县召开会议\n在107国道淇县北阳镇路段卡点,北阳镇派出所民警24小时执勤。");
+        assert_eq!(
+            relations(&x, RelationKind::StationedAt),
+            vec!["北阳镇派出所 北阳镇路段卡点"]
+        );
     }
 }
