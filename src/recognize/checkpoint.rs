@@ -105,13 +105,13 @@ fn checkpoint(
         // stacked places (京港澳高速公路鹤壁北收费站) belong to the name
         let mut start = a.start;
         let mut between = false;
+        // the two areas a boundary joins (善堂镇与滑县交界处)
+        let boundary = s.slice(&(word_start..end)).contains("交界") || s.slice(&(pos..word_start)).contains("交界");
         loop {
             if let Some((q, _)) = anchors.iter().find(|(q, _)| q.end == start) {
                 start = q.start;
                 continue;
             }
-            // the two areas a boundary joins (善堂镇与滑县交界处)
-            let boundary = s.slice(&(word_start..end)).contains("交界") || s.slice(&(pos..word_start)).contains("交界");
             let joined = start > s.span.start && matches!(s.ch(start - 1), '与' | '和');
             match anchors.iter().find(|(q, _)| boundary && joined && q.end + 1 == start) {
                 Some((q, _)) => {

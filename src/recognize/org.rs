@@ -271,7 +271,12 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         }
         // a checkpoint word (交界处, 检测站) ends a checkpoint, not an organisation named by suffix
         let checkpoint_word = super::lexicon::suffix_at(&s.lex.checkpoint_words, s.text, e).is_some();
-        for head in heads(s, e, &places).into_iter().filter(|_| !checkpoint_word) {
+        let suffix_heads = if checkpoint_word {
+            Vec::new()
+        } else {
+            heads(s, e, &places)
+        };
+        for head in suffix_heads {
             if let Some(c) = chain(s, &head, e, &places, &memo) {
                 best = pick(best, c);
             }

@@ -73,10 +73,12 @@ pub fn known(s: &SentenceContext<'_>, known: &[(Vec<char>, Class, Detail)], out:
         let mut i = s.span.start;
         while i + n <= s.span.end {
             // (or after a locative the segmenter glued to it: 到岗坡/n 村村/n 口卡点)
-            let glued = i > s.span.start
-                && matches!(s.ch(i - 1), '到' | '在' | '赴' | '从' | '往' | '至')
-                && s.token_at(i).is_some_and(|t| t.span.start == i - 1);
-            if s.text[i..i + n] != name[..] || !(s.boundary(i) || glued) {
+            let glued = || {
+                i > s.span.start
+                    && matches!(s.ch(i - 1), '到' | '在' | '赴' | '从' | '往' | '至')
+                    && s.token_at(i).is_some_and(|t| t.span.start == i - 1)
+            };
+            if s.text[i..i + n] != name[..] || !(s.boundary(i) || glued()) {
                 i += 1;
                 continue;
             }

@@ -118,6 +118,17 @@ fn places_only(r: &Relating<'_>, s: usize, from: usize, to: usize) -> bool {
     pos > from && POSITION.contains(&sc.slice(&(pos..to)).as_str())
 }
 
+/// The clause before the one starting at `cs` when it only sets the scene — `在` and places,
+/// 在浚县善堂镇, or ending in a checkpoint, 在107国道…路段卡点 — as its range from `在`.
+fn scene_clause(r: &Relating<'_>, s: usize, cs: usize) -> Option<(usize, usize)> {
+    let sc = &r.ctx[s];
+    if cs <= sc.span.start + 1 || sc.ch(cs - 1) != ',' {
+        return None;
+    }
+    let (pcs, _) = clause_bounds(sc, cs - 1);
+    (sc.at(pcs, "在") && places_only(r, s, pcs + 1, cs - 1)).then_some((pcs, cs - 1))
+}
+
 fn places_between(r: &Relating<'_>, s: usize, from: usize, to: usize) -> Vec<Item> {
     r.items[s]
         .iter()
@@ -130,10 +141,6 @@ fn places_between(r: &Relating<'_>, s: usize, from: usize, to: usize) -> Vec<Ite
         })
         .cloned()
         .collect()
-}
-
-fn is_han_or_joint(c: char) -> bool {
-    crate::input::is_han(c) || c == '、'
 }
 
 /// People (or a team) acting in a clause: those before position `at`, nearest first, with the
@@ -166,7 +173,7 @@ fn actors(r: &Relating<'_>, s: usize, at: usize, teams: bool) -> Vec<usize> {
         let titled = gap.chars().count() <= 10
             && gap.starts_with(['、', '和', '与'])
             && sc.titles.iter().any(|t| t.end == pos)
-            && gap.chars().all(is_han_or_joint);
+            && gap.chars().all(|c| crate::input::is_han(c) || c == '、');
         if x.kind == before[last].kind && (gap == "、" || gap == "和" || gap == "与" || titled) {
             out.push(x.entity);
             pos = x.span.start;
@@ -242,17 +249,15 @@ fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     // 先后到A、B和C,督导检查…: a verb opening its clause takes its places from the clause before
     let bare = !r.items[s].iter().any(|x| x.span.start >= cs && x.span.end <= vs);
     let mut scene: Option<(usize, usize)> = None;
-    if loc.is_none() && cs > sc.span.start && sc.ch(cs - 1) == ',' {
+    if loc.is_none() && bare && cs > sc.span.start && sc.ch(cs - 1) == ',' {
         let (pcs, _) = clause_bounds(sc, cs - 1);
         if let Some(l) = find_loc(pcs, cs - 1) {
-            if bare {
-                loc = Some(l);
-                cs = pcs;
-            } else if l == pcs && sc.at(l, "在") && places_only(r, s, l + 1, cs - 1) {
-                // 在浚县善堂镇,马富国察看了…: a clause of its own that sets the scene
-                scene = Some((l, cs - 1));
-            }
+            loc = Some(l);
+            cs = pcs;
         }
+    } else if loc.is_none() && !bare {
+        // 在浚县善堂镇,马富国察看了…: a clause of its own that sets the scene
+        scene = scene_clause(r, s, cs);
     }
     let objects: Vec<Item> = match (loc, scene) {
         (Some(l), _) => places_between(r, s, l, vs),
@@ -362,23 +367,13 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
         .map(|l| places_between(r, s, l, vs))
         .unwrap_or_default();
     let after: Vec<Item> = places_between(r, s, ve, ce);
-    // 在钜桥镇岗坡村村口卡点,赵卫东正在值守: a clause of its own before sets the scene
-    let scene: Vec<Item> = if cs > sc.span.start + 1 && sc.ch(cs - 1) == ',' {
-        let (pcs, _) = clause_bounds(sc, cs - 1);
-        if sc.at(pcs, "在") && places_only(r, s, pcs + 1, cs - 1) {
-            places_between(r, s, pcs, cs - 1)
-        } else {
-            Vec::new()
-        }
-    } else {
-        Vec::new()
-    };
     let mut objects: Vec<Item> = if !before.is_empty() {
         before
     } else if !after.is_empty() {
         after
     } else {
-        scene
+        // 在钜桥镇岗坡村村口卡点,赵卫东正在值守: a clause of its own before sets the scene
+        scene_clause(r, s, cs).map_or_else(Vec::new, |(a, b)| places_between(r, s, a, b))
     };
     // a named checkpoint wins over the place it is at
     if objects.iter().any(|x| x.kind == EntityKind::Checkpoint) {

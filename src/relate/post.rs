@@ -163,9 +163,12 @@ fn byline_chain(r: &Relating<'_>, s: usize, before: &[Item], start: usize) -> Ve
 /// Record the posts (and heads) of a chain for a person.
 fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
     let mut previous_org: Option<usize> = None;
+    // the level of the committee the chain names (市委常委 → city), for its departments
+    let committee = chain.iter().find_map(|l| r.g.titles[l.title].scope);
     for link in chain {
         let title = r.g.titles[link.title].clone();
-        let committee = chain.iter().filter_map(|l| r.g.titles[l.title].scope).next();
+        let organ = organ_template(&title.text).filter(|_| link.org_is_place && title.scope.is_none());
+        let prev_parent = previous_org.and_then(|prev| parent_of(r, prev));
         let org = match link.org {
             None if link.department.is_some() && committee.is_some() => {
                 let department = Title {
@@ -177,9 +180,9 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
                 implied_org(r, s, &department, None)
             }
             // 该村党支部书记: a party organ's title after a place is of that place's organ
-            Some(place) if link.org_is_place && title.scope.is_none() && organ_template(&title.text).is_some() => {
+            Some(place) if organ.is_some() => {
                 let organ = Title {
-                    org: organ_template(&title.text).map(str::to_owned),
+                    org: organ.map(str::to_owned),
                     ..title.clone()
                 };
                 implied_org(r, s, &organ, Some(place))
@@ -188,16 +191,16 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
             Some(place) => implied_org(r, s, &title, Some(place)),
             None => match previous_org {
                 Some(prev) if title.kind != "party" && party_organ(&r.entities[prev].name) => {
-                    parent_of(r, prev).or(Some(prev))
+                    prev_parent.or(Some(prev))
                 }
                 // 市公安局党委书记、局长: the 局长 is of the body the party committee belongs to
                 Some(prev)
                     if title.kind != "party"
                         && title.scope.is_none()
                         && r.entities[prev].class == Class::Party
-                        && parent_of(r, prev).is_some() =>
+                        && prev_parent.is_some() =>
                 {
-                    parent_of(r, prev)
+                    prev_parent
                 }
                 Some(prev) if title.scope.is_none() && title.kind != "media" => Some(prev),
                 _ => implied_org(r, s, &title, None),

@@ -442,11 +442,12 @@ impl Resolver<'_> {
         // the station may be on the road, the city 鹤壁 in its name is not); a township may lie in
         // a zone (示范区古城街道)
         let o = &self.b.entities[object];
-        let large = self
-            .division_of(subject)
-            .is_some_and(|d| self.g.divisions.items[d].level <= Level::County);
-        let division_in_other =
-            kind == RelationKind::ContainedIn && large && o.kind == EntityKind::Place && o.class != Class::Division;
+        let division_in_other = kind == RelationKind::ContainedIn
+            && o.kind == EntityKind::Place
+            && o.class != Class::Division
+            && self
+                .division_of(subject)
+                .is_some_and(|d| self.g.divisions.items[d].level <= Level::County);
         if subject != object && !division_in_other {
             self.structural.push(Relation::new(subject, kind, object, sentence));
         }
