@@ -4,7 +4,7 @@
 //!     cargo run --release --example person_features -- FOLDER > features.tsv
 
 use guanxi::recognize::context::contexts;
-use guanxi::recognize::person::{FEATURES, spans};
+use guanxi::recognize::person::{FEATURES, document_spans};
 use guanxi::{Pipeline, input, normalize, split};
 use std::io::Write;
 
@@ -22,8 +22,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (text, offsets) = normalize::normalize(&raw.text);
         let sentences = split::split(&text);
         let ctx = contexts(&text, &sentences, p.g, p.lex, p.seg);
-        for s in &ctx {
-            for (span, f) in spans(s) {
+        for (s, cands) in ctx.iter().zip(document_spans(&ctx)) {
+            for (span, f) in cands {
+                let _ = s;
                 let o = offsets.original(&span);
                 let t: String = text[span].iter().collect();
                 let fs: Vec<String> = f.iter().map(|x| format!("{x:.3}")).collect();

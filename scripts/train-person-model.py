@@ -12,7 +12,10 @@ A candidate is positive when its span is exactly a gold PER span. The model is L
 logistic regression (numpy; `pip install numpy`); --holdout K reports precision/recall on the
 articles of the last K days instead of writing the weights.
 
-usage: scripts/train-person-model.py FEATURES.tsv GOLD.jsonl [--holdout K] [--l2 X]
+--until-day N writes weights fitted on days 1..N only, to score the pipeline end to end on the
+days after N (ner_score.py on those days) with a model that never saw them.
+
+usage: scripts/train-person-model.py FEATURES.tsv GOLD.jsonl [--holdout K | --until-day N] [--l2 X]
 """
 import argparse, collections, json, os, sys
 
@@ -59,6 +62,7 @@ def main():
     ap.add_argument("features")
     ap.add_argument("gold")
     ap.add_argument("--holdout", type=int, default=0, help="test on the last K days instead")
+    ap.add_argument("--until-day", type=int, default=0, help="fit on days 1..N only")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--dropout", type=float, default=0.5, help="share of dictionary names treated as unknown")
     a = ap.parse_args()
@@ -90,11 +94,13 @@ def main():
         for n, v in zip(names, w):
             print(f"{n}\t{v:.3f}", file=sys.stderr)
         return
-    w = fit(X, y, a.l2)
+    keep = day <= a.until_day if a.until_day else np.ones(len(y), dtype=bool)
+    w = fit(X[keep], y[keep], a.l2)
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("# Weights of the logistic model that scores person-name candidates (src/recognize/person.rs\n")
         f.write("# lists the features). Fitted by scripts/train-person-model.py on the candidates of the\n")
-        f.write(f"# People's Daily 1998-01 development days ({int(y.sum())} positive of {len(y)} candidates).\n")
+        days = f"days 1-{a.until_day}" if a.until_day else "development days"
+        f.write(f"# People's Daily 1998-01 {days} ({int(y[keep].sum())} positive of {int(keep.sum())} candidates).\n")
         f.write("feature\tweight\n")
         for n, v in zip(names, w):
             f.write(f"{n}\t{v:.4f}\n")

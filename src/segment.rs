@@ -132,6 +132,11 @@ impl Segmenter {
         self.jieba.has_word(word)
     }
 
+    /// How often jieba's dictionary saw the word (None: not a word of it).
+    pub fn word_freq(&self, word: &str) -> Option<usize> {
+        self.jieba.has_word(word).then(|| self.jieba.suggest_freq(word))
+    }
+
     /// The tag of a word of the dictionary (部门 → n), gazetteer words included.
     pub fn word_tag(&self, word: &str) -> Option<String> {
         if !self.jieba.has_word(word) {

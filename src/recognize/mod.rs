@@ -75,6 +75,9 @@ pub enum Detail {
         needs_place: bool,
     },
     Person,
+    /// A short form of a person the document names in full (恩来 of 周恩来, 库克 of 罗宾·库克, 江 of
+    /// 江主席 where 江泽民 is named): the full name.
+    PersonPart(String),
     /// A pronoun-like reference: what it points back to.
     Pronoun(Antecedent),
 }
@@ -160,13 +163,14 @@ pub fn recognize(ctx: &[SentenceContext<'_>]) -> Recognized {
     // places composed somewhere with their context (屯子镇王村) are found again where the article
     // names them bare (到王村卡点督导)
     let known = place::composed_names(ctx);
-    for s in ctx {
+    let people = person::document_spans(ctx);
+    for (s, people) in ctx.iter().zip(people) {
         let mut cands = Vec::new();
         place::candidates(s, &mut cands);
         place::known(s, &known, &mut cands);
         org::candidates(s, &mut cands);
         checkpoint::candidates(s, &mut cands);
-        person::candidates(s, &mut cands);
+        person::candidates(s, people, &mut cands);
         reference::candidates(s, &mut cands);
         out.candidates.extend(select::select(cands));
         out.titles.extend(s.titles.iter().map(|h| TitleMention {

@@ -4,8 +4,10 @@
 //! (`gazetteer/surnames.tsv`, `gazetteer/name-chars.tsv`), the segmenter's reading, and the
 //! contexts that mark a name — a title before it (市委书记马富国), a speech verb after it (张涛介绍),
 //! a list (刘芳、陈志强、赵文博等), a byline (□本报记者 尹新婷 范鑫), a photo credit (李海摄). The
-//! weights are in `gazetteer/person-model.tsv` (`scripts/train-person-model.py`). A name found with
-//! confidence is then found again wherever it recurs in the article.
+//! weights are in `gazetteer/person-model.tsv` (`scripts/train-person-model.py`). Candidates also
+//! know how often the article repeats them. A name found with confidence is then found again
+//! wherever it recurs in the article, and so are its short forms (恩来 of 周恩来, 库克 of
+//! 罗宾·库克, 江 of 江主席), as mentions of the same person.
 
 use super::{Candidate, Detail, SentenceContext};
 use crate::gazetteer::{FrameKind, NameStats};
@@ -17,7 +19,7 @@ const ALPHA: f64 = 0.5;
 const VOCAB: f64 = 4000.0;
 
 /// The features of a person candidate, in the order of `gazetteer/person-model.tsv`.
-pub const FEATURES: [&str; 35] = [
+pub const FEATURES: [&str; 37] = [
     "bias",
     "foreign",
     "surname",
@@ -53,6 +55,8 @@ pub const FEATURES: [&str; 35] = [
     "aligned",
     "title_after",
     "weak_last",
+    "tagged_only",
+    "repeated",
 ];
 
 pub type Features = [f64; FEATURES.len()];
@@ -338,7 +342,59 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
             out.push((t.span.clone(), foreign_features(s, t.span.start, t.span.end)));
         }
     }
+    // any other word the segmenter tags as a name: a given name standing alone (玉荣), a short
+    // transliteration (库克/nrt), a name the rules above do not shape (桥本/nr); the model weighs
+    // the tag alone against the character statistics and the context
+    // (a word the dictionary saw often is a common word whatever its tag: 宣传教育/nr)
+    for t in s
+        .tokens
+        .iter()
+        .filter(|t| t.tag.starts_with("nr") && (2..=4).contains(&t.span.len()))
+    {
+        let all_han = s.chars(&t.span).iter().all(|&c| is_han(c));
+        let rare = s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD);
+        // four characters: only a transliteration (宣传教育/nr is no name)
+        let shaped = t.span.len() < 4 || s.chars(&t.span).iter().all(|&c| st.char(c).translit >= 2);
+        if all_han && rare && shaped && !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span) {
+            out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
+        }
+    }
     out
+}
+
+/// Features of a word the segmenter tags as a name that no other rule proposes.
+fn tagged_features(s: &SentenceContext<'_>, start: usize, end: usize) -> Features {
+    let st = &s.g.names;
+    let mut f = [0.0; FEATURES.len()];
+    f[idx("tagged_only")] = 1.0;
+    f[idx("given")] = given_ratio(st, s.chars(&(start..end))).max(translit_ratio(st, s.chars(&(start..end))));
+    f[idx(if end - start == 2 { "len2" } else { "len3" })] = 1.0;
+    common(s, start, end, &mut f);
+    f
+}
+
+/// The candidates of every sentence of a document: [`spans`], with the `repeated` feature — how
+/// often the same text stands as words of its own elsewhere in the document (a name an article
+/// is about recurs; 文明 recurs as well, which the other features weigh).
+pub fn document_spans(ctx: &[SentenceContext<'_>]) -> Vec<Vec<(Span, Features)>> {
+    let mut all: Vec<Vec<(Span, Features)>> = ctx.iter().map(spans).collect();
+    let aligned = idx("aligned");
+    let mut counts: std::collections::HashMap<&[char], u32> = std::collections::HashMap::new();
+    for (s, cands) in ctx.iter().zip(&all) {
+        for (span, f) in cands {
+            if f[aligned] > 0.0 {
+                *counts.entry(s.chars(span)).or_default() += 1;
+            }
+        }
+    }
+    for (s, cands) in ctx.iter().zip(all.iter_mut()) {
+        for (span, f) in cands.iter_mut() {
+            let n = counts.get(s.chars(span)).copied().unwrap_or(0);
+            let others = n.saturating_sub(u32::from(f[aligned] > 0.0));
+            f[idx("repeated")] = f64::from(others).ln_1p();
+        }
+    }
+    all
 }
 
 fn person(s: &SentenceContext<'_>, span: Span, p: f64) -> Candidate {
@@ -365,9 +421,9 @@ fn list_of_bodies(s: &SentenceContext<'_>, span: &Span) -> bool {
     false
 }
 
-pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
+pub fn candidates(s: &SentenceContext<'_>, spans: Vec<(Span, Features)>, out: &mut Vec<Candidate>) {
     let w = &s.g.person_model;
-    for (span, f) in spans(s) {
+    for (span, f) in spans {
         let mut p = probability(w, &f);
         // a surname and a plausible given name right after a title or in a byline is a name
         // (市委书记马富国, 记者 高雯) unless it is a word of the dictionary or cuts one
@@ -378,6 +434,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                 && (t.tag == "nz" || t.tag.starts_with("nr") || (t.tag == "ns" && f[idx("is_name")] == 0.0))
         });
         let plausible = f[idx("foreign")] == 0.0
+            && f[idx("tagged_only")] == 0.0
             && f[idx("surname")] > -1.0
             && f[idx("given")] > -2.5
             && f[idx("word_other")] == 0.0
@@ -412,32 +469,42 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
 /// transliteration characters — and no part is a place or organisation of the gazetteer.
 fn joined(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let st = &s.g.names;
-    let name_part = |t: &crate::model::Token| {
+    // a part: Han characters, no place or organisation of the gazetteer
+    let part = |t: &crate::model::Token| {
         let chars = s.chars(&t.span);
         chars.iter().all(|&c| is_han(c))
             && chars.len() <= 8
-            && (t.tag.starts_with("nr") || (chars.len() >= 2 && chars.iter().all(|&c| st.char(c).translit >= 2)))
             && !s.names.iter().any(|h| h.start == t.span.start && h.end == t.span.end)
+    };
+    // that reads as a name
+    let name_part = |t: &crate::model::Token| {
+        let chars = s.chars(&t.span);
+        part(t) && (t.tag.starts_with("nr") || (chars.len() >= 2 && chars.iter().all(|&c| st.char(c).translit >= 2)))
     };
     let mut i = s.span.start;
     while i < s.span.end {
-        let Some(first) = s.token_starting(i).filter(|t| name_part(t)) else {
+        let Some(first) = s.token_starting(i).filter(|t| part(t)) else {
             i += 1;
             continue;
         };
         let start = first.span.start;
         let mut end = first.span.end;
         let mut parts = 1;
+        let mut named = usize::from(name_part(first));
         while end + 1 < s.span.end && matches!(s.ch(end), '·' | '—') {
-            match s.token_starting(end + 1).filter(|t| name_part(t)) {
+            match s.token_starting(end + 1).filter(|t| part(t)) {
                 Some(t) => {
                     end = t.span.end;
                     parts += 1;
+                    named += usize::from(name_part(t));
                 }
                 None => break,
             }
         }
-        if parts >= 2 {
+        // every part reads as a name, or all but one of three or more, or the dot joins a part
+        // the segmenter read as another word to a name (罗宾/ns·库克/nrt)
+        let dotted = s.chars(&(start..end)).contains(&'·');
+        if parts >= 2 && (named == parts || (dotted && named >= 1 && named + 1 >= parts)) {
             out.push(person(s, start..end, 0.95));
         }
         i = end.max(i + 1);
@@ -584,40 +651,160 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
     chosen.extend(added);
 }
 
-/// Find again, anywhere in the document, the names found with confidence somewhere.
+/// Minimum score of a person found somewhere for the name to be found again elsewhere.
+const PROPAGATE: f32 = 2.4;
+
+/// A short form of a name found in full: where the article uses it again, it is that person.
+struct ShortForm {
+    chars: Vec<char>,
+    /// The full name, for a short form.
+    full: Option<String>,
+    /// The form must read as a name where it stands: a word the segmenter does not know, or a rare
+    /// one (恩来 of 周恩来, 库克 of 罗宾·库克 — not 中医 of 王中医, 明年 of 李明年).
+    proper: bool,
+}
+
+/// The short forms a careful reader takes for a name found in full: the name itself, the last
+/// part of a dotted name (罗宾·库克 → 库克) and the two-character given name of a Chinese
+/// three-character name (周恩来 → 恩来).
+fn short_forms(st: &NameStats, name: &[char]) -> Vec<ShortForm> {
+    let mut out = vec![ShortForm {
+        chars: name.to_vec(),
+        full: None,
+        proper: false,
+    }];
+    let full = Some(name.iter().collect::<String>());
+    if let Some(dot) = name.iter().rposition(|&c| c == '·') {
+        let last = &name[dot + 1..];
+        if last.len() >= 2 {
+            out.push(ShortForm {
+                chars: last.to_vec(),
+                full,
+                proper: true,
+            });
+        }
+    } else if name.len() == 3 && surname_count(st, name[0]) > 0 {
+        out.push(ShortForm {
+            chars: name[1..].to_vec(),
+            full,
+            proper: true,
+        });
+    }
+    out
+}
+
+/// Whether `span` reads as a name where it stands: a word of its own that the dictionary does not
+/// know or knows as a rare word (恩来, 佩里 — not 文明, 明年, 中医, which jieba saw thousands of
+/// times).
+fn reads_as_name(s: &SentenceContext<'_>, span: &Span) -> bool {
+    s.token_starting(span.start).is_some_and(|t| t.span.end == span.end)
+        && s.seg.word_freq(&s.slice(span)).is_none_or(|f| f < RARE_WORD)
+}
+
+/// A dictionary frequency below which a word may be a name's short form.
+const RARE_WORD: usize = 200;
+
+/// Find again, anywhere in the document, the names found with confidence somewhere, their short
+/// forms, and their surnames before a title (江主席 where 江泽民 is named).
 pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
     list_members(ctx, chosen);
     let mut names: Vec<Vec<char>> = chosen
         .iter()
-        .filter(|c| c.kind == EntityKind::Person && c.score >= 3.2 && c.len() >= 2)
+        .filter(|c| c.kind == EntityKind::Person && c.score >= PROPAGATE && c.len() >= 2)
         .map(|c| ctx[c.sentence].chars(&c.span).to_vec())
         .collect();
     names.sort();
     names.dedup();
+    let Some(first) = ctx.first() else {
+        return;
+    };
     if names.is_empty() {
         return;
     }
+    let st = &first.g.names;
+    let mut forms: Vec<ShortForm> = names.iter().flat_map(|n| short_forms(st, n)).collect();
+    // a name found on its own that is the short form of another (库克 and 罗宾·库克) is that one
+    forms.sort_by(|a, b| a.chars.cmp(&b.chars).then(a.full.is_none().cmp(&b.full.is_none())));
+    forms.dedup_by(|a, b| a.chars == b.chars);
+    // full names first, so that a short form never takes a part of one (学文 of 常学文)
+    forms.sort_by_key(|f| std::cmp::Reverse(f.chars.len()));
+    // the single-character surnames of the Chinese names found (for 江主席, 周总理), each with the
+    // full name when only one name found has it
+    let mut surnames: Vec<(char, Option<String>)> = Vec::new();
+    for n in names.iter().filter(|n| n.len() <= 3 && !n.contains(&'·')) {
+        if surname_count(st, n[0]) < 5 {
+            continue;
+        }
+        match surnames.iter_mut().find(|(c, _)| *c == n[0]) {
+            Some(entry) => entry.1 = None,
+            None => surnames.push((n[0], Some(n.iter().collect()))),
+        }
+    }
+    // a short form the model found on its own is the person of the full name too
+    for c in chosen.iter_mut().filter(|c| c.detail == Detail::Person) {
+        let text = ctx[c.sentence].chars(&c.span);
+        let full = match text {
+            [one] => surnames
+                .iter()
+                .find(|(c, _)| c == one)
+                .and_then(|(_, full)| full.clone()),
+            _ => forms.iter().find(|f| f.chars == text).and_then(|f| f.full.clone()),
+        };
+        if let Some(full) = full {
+            c.detail = Detail::PersonPart(full);
+        }
+    }
     let mut added = Vec::new();
     for s in ctx {
-        for name in &names {
-            let n = name.len();
+        let free = |span: &Span, added: &[Candidate]| {
+            !chosen
+                .iter()
+                .chain(added.iter())
+                .any(|c: &Candidate| c.sentence == s.index && c.span.start < span.end && span.start < c.span.end)
+        };
+        for form in &forms {
+            let n = form.chars.len();
             let mut i = s.span.start;
             while i + n <= s.span.end {
-                if s.text[i..i + n] != name[..] {
+                if s.text[i..i + n] != form.chars[..] {
                     i += 1;
                     continue;
                 }
                 let span = i..i + n;
-                let overlaps = chosen
-                    .iter()
-                    .chain(added.iter())
-                    .any(|c: &Candidate| c.sentence == s.index && c.span.start < span.end && span.start < c.span.end);
                 // the name must stand as words of its own here (not inside 张涛涛 or 王新国际)
                 let clean = s.boundary(span.start) && s.boundary(span.end);
-                if !overlaps && clean {
-                    added.push(person(s, span, 0.8));
+                if clean && (!form.proper || reads_as_name(s, &span)) && free(&span, &added) {
+                    let mut c = person(s, span, 0.8);
+                    if let Some(full) = &form.full {
+                        c.detail = Detail::PersonPart(full.clone());
+                    }
+                    added.push(c);
                 }
                 i += n;
+            }
+        }
+        // a surname of someone named, standing before a title (江主席, 周副总理, 李教授)
+        for t in &s.titles {
+            let title = &s.g.titles[t.what];
+            if t.start <= s.span.start || title.kind == "person" {
+                continue;
+            }
+            let i = t.start - 1;
+            let span = i..t.start;
+            let before = if i > s.span.start { s.ch(i - 1) } else { ' ' };
+            // not the last character of a longer word (主任 of 办公室主任 has no surname before it)
+            let alone = s
+                .token_starting(i)
+                .is_some_and(|w| w.span.end == t.start || w.span.end == t.end);
+            let Some((_, full)) = surnames.iter().find(|(c, _)| *c == s.ch(i)) else {
+                continue;
+            };
+            if alone && s.boundary(i) && before != s.ch(i) && free(&span, &added) {
+                let mut c = person(s, span, 0.7);
+                if let Some(full) = full {
+                    c.detail = Detail::PersonPart(full.clone());
+                }
+                added.push(c);
             }
         }
     }
@@ -684,5 +871,60 @@ mod tests {
         assert_eq!(people("他曾在周总理身边工作过。"), vec!["PER Name 周"]);
         // 任 of 任指挥长 is a verb, however often it is a surname
         assert_eq!(people("由市委书记任政委、市长任指挥长。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_short_form_of_a_name_found_in_full_is_that_person() {
+        let text = "英国外交大臣罗宾·库克昨天抵达北京。库克说,双方合作前景广阔。\
+                    县委书记韩守愚主持会议。会后,守愚同志与大家座谈。韩书记指出,要抓好春耕。";
+        let x = crate::testing::extract(text);
+        let people = crate::testing::entities(&x);
+        assert!(people.contains(&"PER 罗宾·库克".to_owned()), "{people:?}");
+        assert!(people.contains(&"PER 韩守愚".to_owned()), "{people:?}");
+        // 库克, 守愚 and 韩 are mentions of those two, not people of their own
+        assert_eq!(people.iter().filter(|p| p.starts_with("PER")).count(), 2, "{people:?}");
+        let found: Vec<String> = recognized(text).into_iter().filter(|m| m.starts_with("PER")).collect();
+        for short in ["库克", "守愚", "韩"] {
+            assert!(found.contains(&format!("PER Name {short}")), "{short}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_common_word_is_no_short_form() {
+        // 明年 is the given name of 李明年 and a word jieba saw a thousand times; 中 of 王中 is no
+        // surname before a title
+        let found = people("记者李明年报道,明年将有新变化。");
+        assert_eq!(found, vec!["PER Name 李明年"]);
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_is_merged_into_neither() {
+        let x = crate::testing::extract("县长韩守愚、副县长韩立新出席。韩县长指出,要抓好春耕。");
+        let people = crate::testing::entities(&x);
+        assert!(people.contains(&"PER 韩守愚".to_owned()), "{people:?}");
+        assert!(people.contains(&"PER 韩立新".to_owned()), "{people:?}");
+        assert!(!x.entities.iter().any(|e| e.aliases.contains("韩")), "{people:?}");
+    }
+
+    #[test]
+    fn a_candidate_knows_how_often_the_article_repeats_it() {
+        let p = crate::testing::pipeline();
+        let (chars, _) = crate::normalize::normalize("佩里抵达开罗。佩里表示,和平进程必须继续。佩里说。");
+        let sentences = crate::split::split(&chars);
+        let ctx = crate::recognize::context::contexts(&chars, &sentences, p.g, p.lex, p.seg);
+        let all = super::document_spans(&ctx);
+        let repeated: Vec<f64> = ctx
+            .iter()
+            .zip(&all)
+            .flat_map(|(s, cands)| {
+                cands
+                    .iter()
+                    .filter(|(span, _)| s.slice(span) == "佩里")
+                    .map(|(_, f)| f[super::idx("repeated")])
+            })
+            .collect();
+        // three stand-alone occurrences: each sees the two others
+        assert_eq!(repeated.len(), 3, "{repeated:?}");
+        assert!(repeated.iter().all(|r| (r - 3f64.ln()).abs() < 1e-9), "{repeated:?}");
     }
 }

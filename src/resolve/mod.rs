@@ -129,7 +129,7 @@ impl Resolver<'_> {
             |d| matches!(d, Detail::Division { .. } | Detail::Country(_) | Detail::World(_)),
             |d| matches!(d, Detail::Village { .. } | Detail::Place { .. }),
             |d| matches!(d, Detail::KnownOrg(_) | Detail::Org(_)),
-            |d| matches!(d, Detail::Checkpoint { .. } | Detail::Person),
+            |d| matches!(d, Detail::Checkpoint { .. } | Detail::Person | Detail::PersonPart(_)),
             |d| matches!(d, Detail::Pronoun(_)),
         ];
         for pass in order {
@@ -363,6 +363,15 @@ impl Resolver<'_> {
             Detail::Person => {
                 let key = format!("person/{}/{}", self.person_scope, surface);
                 Some(self.b.entity(EntityKind::Person, Class::Other, &surface, key, None))
+            }
+            Detail::PersonPart(full) => {
+                let key = format!("person/{}/{}", self.person_scope, full);
+                let e = self.b.entity(EntityKind::Person, Class::Other, full, key, None);
+                // a given name or surname alone is no name to look the person up by
+                if surface.chars().count() >= 2 {
+                    self.b.alias(e, &surface);
+                }
+                Some(e)
             }
             Detail::Pronoun(a) => {
                 let e = self.antecedent(i, a)?;
