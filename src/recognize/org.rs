@@ -286,6 +286,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             found.push(c);
         }
     }
+    dictionary_names(s, &places, &mut found);
     attach_listed_units(s, &mut found);
     // 中共 written as the party prefix of a chain (中共鹤壁市委) is no mention of its own
     let prefixes: Vec<usize> = found
@@ -297,6 +298,46 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         .collect();
     found.retain(|c| !(matches!(c.detail, Detail::KnownOrg(_)) && prefixes.contains(&c.span.start) && c.len() == 2));
     out.extend(found);
+}
+
+/// An organisation's name the segmenter's dictionary knows as one word (中国证监会/nt,
+/// 北京市教委/nt, 英国工党/nt) that begins with a place and ends like an organisation: the place is
+/// its area, the rest its body. (The chains above stop at the word's edge, where the place ends
+/// inside it.)
+fn dictionary_names(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Candidate>) {
+    for t in s.tokens.iter().filter(|t| t.tag == "nt" && t.span.len() >= 3) {
+        let e = t.span.end;
+        let Some(area) = places
+            .iter()
+            .filter(|p| p.start == t.span.start && p.end < e)
+            .max_by_key(|p| p.len())
+        else {
+            continue;
+        };
+        let word = s.slice(&t.span);
+        let known = s.seg.word_freq(&word).is_some();
+        let unit = s.units.iter().find(|u| u.end == e && u.start >= area.end);
+        // (the dictionary's word also ends in a party or an association's abbreviation: 工党,
+        // 证监会, 记协, 侨联)
+        let org_ending = unit.is_some()
+            || suffix_at(&s.lex.org_suffixes, s.text, e).is_some()
+            || word.ends_with(['党', '会', '协', '联']);
+        let clean = s.chars(&t.span).iter().all(|&c| is_han(c));
+        if !(known && org_ending && clean) || found.iter().any(|c| c.span.start <= t.span.start && e <= c.span.end) {
+            continue;
+        }
+        let seg = OrgSegment {
+            span: t.span.clone(),
+            area: Some(Area::Place(area.clone())),
+            party_prefix: false,
+            unit: None,
+            body: area.end..e,
+            joiner: None,
+        };
+        let class = unit.map_or(Class::Other, |u| s.g.org_units[u.what.0].class);
+        found.retain(|c| !(c.span.start >= t.span.start && c.span.end <= e));
+        found.push(make(s, vec![seg], t.span.start, e, class, 2.6));
+    }
 }
 
 /// The better of two organisations ending at the same place: the longer one, unless it is much
@@ -809,6 +850,14 @@ mod tests {
     #[test]
     fn a_standard_body_without_area_is_an_implicit_reference() {
         assert!(orgs("市住建局召开会议。").contains(&"ORG Implicit 市住建局".to_owned()));
+    }
+
+    #[test]
+    fn a_dictionary_organisation_that_begins_with_its_place_is_one_name() {
+        assert_eq!(orgs("英国工党领袖说。"), vec!["ORG Name 英国工党"]);
+        assert_eq!(orgs("上海证券交易所今天开市。"), vec!["ORG Name 上海证券交易所"]);
+        // a dictionary word beginning with a place that ends like no organisation stays a place
+        assert_eq!(orgs("美国市场需求旺盛。"), Vec::<String>::new());
     }
 
     #[test]
