@@ -440,7 +440,9 @@ pub fn candidates(s: &SentenceContext<'_>, spans: Vec<(Span, Features)>, out: &m
             && f[idx("word_other")] == 0.0
             && (f[idx("word_noun")] == 0.0 || proper_word)
             && f[idx("cross_end")] == 0.0
-            && f[idx("title_inside")] == 0.0;
+            && f[idx("title_inside")] == 0.0
+            // (郑宣摄 of a photo credit is 郑宣 + 摄)
+            && f[idx("credit_inside")] == 0.0;
         // a full three-character name before a word that usually follows names (张立强在) beats
         // its two-character head the segmenter read (张立/nr 强)
         let full = span.len() == 3 && f[idx("right")] > 1.0;
@@ -855,6 +857,12 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_credit_is_no_part_of_the_name() {
+        assert_eq!(people("(新华社记者韩立摄)"), vec!["PER Name 韩立"]);
+        assert_eq!(people("(新华社记者章武摄)"), vec!["PER Name 章武"]);
+    }
+
+    #[test]
     fn a_verb_the_segmenter_joined_to_a_name_is_left_out() {
         assert_eq!(people("市长郭浩到淇县督导。"), vec!["PER Name 郭浩"]);
     }
@@ -869,6 +877,7 @@ mod tests {
     fn a_surname_in_address_stands_for_a_person() {
         assert_eq!(people("在老张说话的时候,记者注意到了。"), vec!["PER Name 老张"]);
         assert_eq!(people("他曾在周总理身边工作过。"), vec!["PER Name 周"]);
+        assert_eq!(people("说起变化,韩老汉乐得合不上嘴。"), vec!["PER Name 韩"]);
         // 任 of 任指挥长 is a verb, however often it is a surname
         assert_eq!(people("由市委书记任政委、市长任指挥长。"), Vec::<String>::new());
     }
