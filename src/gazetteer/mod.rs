@@ -152,7 +152,7 @@ pub(crate) fn parse_class(file: &str, line: usize, field: &str) -> Result<Class,
         "other" => Class::Other,
         "division" => Class::Division,
         "facility" | "road" | "area" => Class::Facility,
-        "feature" => Class::Geographic,
+        "feature" | "named" => Class::Geographic,
         _ => {
             return Err(GazetteerError {
                 file: file.to_owned(),

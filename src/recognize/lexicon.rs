@@ -105,6 +105,7 @@ impl Lexicon {
             let generic = d.name.chars().count() <= 2
                 && g.place_suffixes
                     .iter()
+                    .filter(|x| x.kind != "named")
                     .any(|x| d.name.ends_with(&x.text) || d.name.ends_with('区'));
             // townships named after what they are (新材料产业园, 红旗农场) are left to the suffix rules
             let odd_township = d.level == crate::gazetteer::Level::Township

@@ -197,6 +197,13 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             continue;
         }
         let kind = s.g.place_suffixes[si].kind.as_str();
+        if kind == "named" {
+            if let Some(c) = named(s, places, suffix_start, e) {
+                places.push(c.span.clone());
+                out.push(c);
+            }
+            continue;
+        }
         if kind == "feature" {
             if let Some(c) = feature(s, places, suffix_start, e) {
                 places.push(c.span.clone());
@@ -272,6 +279,53 @@ fn feature(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     Some(
         Candidate::new(
             span,
+            s.index,
+            EntityKind::Place,
+            Class::Geographic,
+            Detail::Place { area: None },
+        )
+        .with_score(1.8),
+    )
+}
+
+/// Words that end like a division but say what kind of place it is (城市, 农业大省, 科教兴市).
+const KIND_ENDINGS: &[&str] = &[
+    "城市",
+    "都市",
+    "大市",
+    "强市",
+    "兴市",
+    "大省",
+    "强省",
+    "兴省",
+    "大县",
+    "强县",
+    "兴县",
+    "自治县",
+    "自治州",
+];
+
+/// A former or foreign division, or a named building, that no table holds: a word of the
+/// segmenter's dictionary, read as a place or a name as a whole (锡山市/ns, 玉环县/ns,
+/// 安大略省/ns, 雷神庙/nr), with a name of its own before the suffix.
+fn named(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usize) -> Option<Candidate> {
+    let t = s
+        .token_at(suffix_start)
+        .filter(|t| t.span.start < suffix_start && t.span.end == end && (t.tag == "ns" || t.tag == "nr"))?;
+    let word = s.slice(&t.span);
+    let first = word.chars().next()?;
+    if t.span.len() < 3
+        || s.seg.word_freq(&word).is_none()
+        || NOT_FIRST.contains(first)
+        || GENERIC_MODIFIERS.iter().any(|g| word.starts_with(g))
+        || KIND_ENDINGS.iter().any(|k| word.ends_with(k))
+        || places.iter().any(|p| p.start < t.span.end && t.span.start < p.end)
+    {
+        return None;
+    }
+    Some(
+        Candidate::new(
+            t.span.clone(),
             s.index,
             EntityKind::Place,
             Class::Geographic,
@@ -568,5 +622,18 @@ mod tests {
             assert!(found.contains(&format!("LOC Name {name}")), "{name}: {found:?}");
         }
         assert_eq!(places("城市里的孩子没见过大海。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn former_and_foreign_divisions_the_dictionary_knows_are_places() {
+        // no table of 2023 holds them: 锡山市 became a district, 玉环县 a city
+        let found = places("锡山市和玉环县的代表来到加拿大安大略省。");
+        for name in ["锡山市", "玉环县", "安大略省"] {
+            assert!(found.contains(&format!("LOC Name {name}")), "{name}: {found:?}");
+        }
+        // a word saying what kind of place it is names none
+        assert_eq!(places("实施科教兴市战略,建设农业大省。"), Vec::<String>::new());
+        // and the divisions of the table are still theirs (淇县 is no generic word of places)
+        assert_eq!(places("淇县和浚县"), vec!["LOC Name 淇县", "LOC Name 浚县"]);
     }
 }
