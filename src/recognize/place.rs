@@ -172,10 +172,18 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
     }
 }
 
-/// A short place name directly followed by a suffix-composed name (鹤壁东站: 鹤壁 is inside 鹤壁东).
+/// A short place name directly followed by a suffix-composed name (鹤壁东站: 鹤壁 is inside 鹤壁东),
+/// or by a place suffix that ends the word it is in (吕梁地区/ns).
 fn followed_by_name_part(s: &SentenceContext<'_>, end: usize) -> bool {
-    s.token_at(end).is_some_and(|t| t.span.start < end)
-        && suffix_at(&s.lex.place_suffixes, s.text, (end + 3).min(s.span.end)).is_some()
+    let Some(t) = s.token_at(end).filter(|t| t.span.start < end) else {
+        return false;
+    };
+    // (a division's or a feature's suffix makes the word a name of its own: 玉环县, 凤凰岭)
+    let suffix_ends_word = suffix_at(&s.lex.place_suffixes, s.text, t.span.end).is_some_and(|si| {
+        t.span.end - s.lex.place_suffixes[si].len() == end
+            && matches!(s.g.place_suffixes[si].kind.as_str(), "area" | "road" | "facility")
+    });
+    suffix_ends_word || suffix_at(&s.lex.place_suffixes, s.text, (end + 3).min(s.span.end)).is_some()
 }
 
 fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &mut Vec<Span>) {
@@ -633,6 +641,8 @@ mod tests {
         }
         // a word saying what kind of place it is names none
         assert_eq!(places("实施科教兴市战略,建设农业大省。"), Vec::<String>::new());
+        // a former prefecture the segmenter reads as one word with its suffix (吕梁地区/ns)
+        assert_eq!(places("吕梁地区的干部"), vec!["LOC Name 吕梁地区"]);
         // and the divisions of the table are still theirs (淇县 is no generic word of places)
         assert_eq!(places("淇县和浚县"), vec!["LOC Name 淇县", "LOC Name 浚县"]);
     }
