@@ -38,11 +38,11 @@ pub struct Lexicon {
     /// (unit index, is the full name)
     unit_entries: Vec<(usize, bool)>,
     /// checkpoint words that end a checkpoint name, longest first
-    pub checkpoint_words: Vec<Vec<char>>,
+    pub checkpoint_words: Suffixes,
     pub checkpoint_generic: Vec<Vec<char>>,
     /// organisation suffixes (index into `Gazetteer::org_suffixes`), as chars, longest first
-    pub org_suffixes: Vec<Vec<char>>,
-    pub place_suffixes: Vec<Vec<char>>,
+    pub org_suffixes: Suffixes,
+    pub place_suffixes: Suffixes,
     /// frame verbs, as chars, longest first
     pub frames: Vec<(Vec<char>, crate::gazetteer::FrameKind)>,
 }
@@ -208,10 +208,10 @@ impl Lexicon {
             title_idx: (0..g.titles.len()).collect(),
             units: units_ac,
             unit_entries: units.into_iter().map(|(_, e)| e).collect(),
-            checkpoint_words: checkpoint_words.into_iter().map(|(c, _)| c).collect(),
+            checkpoint_words: Suffixes::new(checkpoint_words.into_iter().map(|(c, _)| c).collect()),
             checkpoint_generic: checkpoint_generic.into_iter().map(|(c, _)| c).collect(),
-            org_suffixes: g.org_suffixes.iter().map(|s| chars(&s.text)).collect(),
-            place_suffixes: g.place_suffixes.iter().map(|s| chars(&s.text)).collect(),
+            org_suffixes: Suffixes::new(g.org_suffixes.iter().map(|s| chars(&s.text)).collect()),
+            place_suffixes: Suffixes::new(g.place_suffixes.iter().map(|s| chars(&s.text)).collect()),
             frames,
         })
     }
@@ -253,11 +253,40 @@ impl Lexicon {
     }
 }
 
-/// Index of the longest word of `words` (chars, longest first) that ends at `end` in `text`.
-pub fn suffix_at(words: &[Vec<char>], text: &[char], end: usize) -> Option<usize> {
-    words
-        .iter()
-        .position(|w| w.len() <= end && text[end - w.len()..end] == w[..])
+/// Words that end names (chars, in the order of their table: longest first), indexed by their last
+/// character: a lookup at every position of a text compares only the words that can end there.
+#[derive(Debug, Clone, Default)]
+pub struct Suffixes {
+    words: Vec<Vec<char>>,
+    by_last: HashMap<char, Vec<usize>>,
+}
+
+impl Suffixes {
+    pub fn new(words: Vec<Vec<char>>) -> Self {
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(&c) = w.last() {
+                by_last.entry(c).or_default().push(i);
+            }
+        }
+        Suffixes { words, by_last }
+    }
+}
+
+impl std::ops::Index<usize> for Suffixes {
+    type Output = Vec<char>;
+    fn index(&self, i: usize) -> &Vec<char> {
+        &self.words[i]
+    }
+}
+
+/// Index of the first (longest) word of `words` that ends at `end` in `text`.
+pub fn suffix_at(words: &Suffixes, text: &[char], end: usize) -> Option<usize> {
+    let last = *text.get(end.checked_sub(1)?)?;
+    words.by_last.get(&last)?.iter().copied().find(|&i| {
+        let w = &words.words[i];
+        w.len() <= end && text[end - w.len()..end] == w[..]
+    })
 }
 
 /// A stretch of text prepared for the automata: a `String` plus a byte → char offset table.
@@ -312,7 +341,7 @@ mod tests {
 
     #[test]
     fn suffix_lookups() {
-        let words = vec![chars("检查站"), chars("站")];
+        let words = Suffixes::new(vec![chars("检查站"), chars("站")]);
         let text = chars("高速检查站");
         assert_eq!(suffix_at(&words, &text, 5), Some(0));
         assert_eq!(suffix_at(&words, &text, 2), None);
