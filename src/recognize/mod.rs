@@ -162,11 +162,17 @@ pub fn recognize(ctx: &[SentenceContext<'_>]) -> Recognized {
     let mut out = Recognized::default();
     // places composed somewhere with their context (屯子镇王村) are found again where the article
     // names them bare (到王村卡点督导)
-    let known = place::composed_names(ctx);
+    let places: Vec<Vec<Candidate>> = ctx
+        .iter()
+        .map(|s| {
+            let mut cands = Vec::new();
+            place::candidates(s, &mut cands);
+            cands
+        })
+        .collect();
+    let known = place::composed_names(ctx, &places);
     let people = person::document_spans(ctx);
-    for (s, people) in ctx.iter().zip(people) {
-        let mut cands = Vec::new();
-        place::candidates(s, &mut cands);
+    for ((s, people), mut cands) in ctx.iter().zip(people).zip(places) {
         place::known(s, &known, &mut cands);
         org::candidates(s, &mut cands);
         checkpoint::candidates(s, &mut cands);

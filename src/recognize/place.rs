@@ -46,12 +46,11 @@ fn is_division_kind(kind: &str) -> bool {
     kind == "division"
 }
 
-/// The villages and places the rules composed from their context in any sentence.
-pub fn composed_names(ctx: &[SentenceContext<'_>]) -> Vec<(Vec<char>, Class, Detail)> {
+/// The villages and places the rules composed from their context in any sentence, from the place
+/// candidates of every sentence.
+pub fn composed_names(ctx: &[SentenceContext<'_>], places: &[Vec<Candidate>]) -> Vec<(Vec<char>, Class, Detail)> {
     let mut names: Vec<(Vec<char>, Class, Detail)> = Vec::new();
-    for s in ctx {
-        let mut cands = Vec::new();
-        candidates(s, &mut cands);
+    for (s, cands) in ctx.iter().zip(places) {
         for c in cands {
             let detail = match &c.detail {
                 Detail::Village { area: Some(_) } => Detail::Village { area: None },
