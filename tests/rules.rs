@@ -478,5 +478,15 @@ fn regressions() {
             ],
             absent: &["post 王永利 大胡村 党支部书记", "inspected 李伟 鹿楼乡"],
         },
+        Case {
+            name: "short-forms-and-inspected-service",
+            text: "市领导督导防控工作\n市委书记韩守愚到浚县督导。在浚县善堂镇,韩守愚察看了卡点设置和人员值守情况。周市长也到淇县检查工作。市长周立新要求,统筹推进。",
+            present: &[
+                "inspected 韩守愚 善堂镇",
+                "inspected 周立新 淇县",
+                "post 周立新 鹤壁市人民政府 市长",
+            ],
+            absent: &["stationed 韩守愚 善堂镇"],
+        },
     ]);
 }

@@ -358,7 +358,15 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
     let (cs, ce) = clause_bounds(sc, vs);
     // 看望慰问执勤民警, 值守人员: the verb says who the people after it are, not what the actor did
     let modifier = SERVERS.iter().any(|w| sc.at(ve, w)) || sc.titles.iter().any(|t| t.start == ve);
-    if modifier {
+    // 察看了值守情况, 检查执勤工作: the service is what an inspection looked at, not what the
+    // inspector did
+    let inspected_object = (cs..vs).any(|i| {
+        sc.lex
+            .frames
+            .iter()
+            .any(|(w, k)| *k == FrameKind::Inspected && i + w.len() <= vs && sc.text[i..i + w.len()] == w[..])
+    });
+    if modifier || inspected_object {
         return;
     }
     // where: a checkpoint or place after a locative word before the verb, or after the verb (坚守在…卡点)
@@ -626,6 +634,16 @@ mod tests {
         assert_eq!(relations(&x, RelationKind::StationedAt), vec!["赵卫东 岗坡村村口卡点"]);
         // 到岗坡/n: the village named before is found again where the segmenter glued 到 to it
         assert_eq!(relations(&x, RelationKind::Inspected), vec!["孟红军 岗坡村村口卡点"]);
+    }
+
+    #[test]
+    fn a_service_an_inspection_looks_at_stations_nobody() {
+        let x = extract(
+            "滑县召开会议
+在滑县留固镇,县长王立新察看了卡点设置和人员值守情况。",
+        );
+        assert_eq!(relations(&x, RelationKind::StationedAt), Vec::<String>::new());
+        assert_eq!(relations(&x, RelationKind::Inspected), vec!["王立新 留固镇"]);
     }
 
     #[test]
