@@ -51,10 +51,10 @@ pub fn frames(r: &mut Relating<'_>) {
                 }
             }
         }
-        for (vs, ve, kind) in verbs {
+        for &(vs, ve, kind) in &verbs {
             match kind {
                 FrameKind::Inspected => inspected(r, s, vs, ve),
-                FrameKind::Stationed => stationed(r, s, vs, ve),
+                FrameKind::Stationed => stationed(r, s, vs, ve, &verbs),
                 FrameKind::Donated => donated(r, s, vs, ve),
                 FrameKind::Speech | FrameKind::Lead => {}
             }
@@ -353,19 +353,17 @@ const SERVERS: &[&str] = &[
     "力量",
 ];
 
-fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
+/// `verbs`: the frame verbs of the sentence (start, end, kind).
+fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize, verbs: &[(usize, usize, FrameKind)]) {
     let sc = &r.ctx[s];
     let (cs, ce) = clause_bounds(sc, vs);
     // 看望慰问执勤民警, 值守人员: the verb says who the people after it are, not what the actor did
     let modifier = SERVERS.iter().any(|w| sc.at(ve, w)) || sc.titles.iter().any(|t| t.start == ve);
     // 察看了值守情况, 检查执勤工作: the service is what an inspection looked at, not what the
     // inspector did
-    let inspected_object = (cs..vs).any(|i| {
-        sc.lex
-            .frames
-            .iter()
-            .any(|(w, k)| *k == FrameKind::Inspected && i + w.len() <= vs && sc.text[i..i + w.len()] == w[..])
-    });
+    let inspected_object = verbs
+        .iter()
+        .any(|&(i, e, k)| k == FrameKind::Inspected && cs <= i && e <= vs);
     if modifier || inspected_object {
         return;
     }
