@@ -47,13 +47,13 @@ impl<'a> SentenceContext<'a> {
             starts[t.span.start - span.start] = i;
             ends[t.span.end - span.start] = i;
         }
-        SentenceContext {
+        let mut ctx = SentenceContext {
             index,
             kind: sentence.kind,
             item: sentence.item,
             paragraph: sentence.paragraph,
             text,
-            names: lex.names(&searchable),
+            names: Vec::new(),
             titles: lex.titles(&searchable),
             units: lex.units(&searchable),
             tokens,
@@ -63,7 +63,9 @@ impl<'a> SentenceContext<'a> {
             starts,
             ends,
             span,
-        }
+        };
+        ctx.names = lex.names_aligned(&searchable, |a, b| ctx.boundary(a) && ctx.boundary(b));
+        ctx
     }
 
     /// The paragraph the sentence belongs to.

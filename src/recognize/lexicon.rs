@@ -32,6 +32,8 @@ pub struct Hit<T> {
 pub struct Lexicon {
     names: AhoCorasick,
     name_entries: Vec<Vec<NameEntry>>,
+    /// each name's index into `name_entries`, for exact lookups
+    name_index: HashMap<String, usize>,
     titles: AhoCorasick,
     title_idx: Vec<usize>,
     units: AhoCorasick,
@@ -201,8 +203,10 @@ impl Lexicon {
                 .collect(),
         );
         let frames = longest_first(g.frames.iter().map(|(w, k)| (chars(w), *k)).collect());
+        let name_index = names.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
         Ok(Lexicon {
             names: names_ac,
+            name_index,
             name_entries: names.into_iter().map(|(_, e)| e).collect(),
             titles: titles_ac,
             title_idx: (0..g.titles.len()).collect(),
@@ -214,6 +218,58 @@ impl Lexicon {
             place_suffixes: Suffixes::new(g.place_suffixes.iter().map(|s| chars(&s.text)).collect()),
             frames,
         })
+    }
+
+    /// Gazetteer names in `text` (leftmost-longest), with the names a match that does not stand
+    /// on word boundaries hides (`aligned(start, end)` in character offsets): its longest prefix
+    /// that ends on a boundary (伦敦 of 伦敦市 in 伦敦市民) and, for a match that does not start a
+    /// word, the first name that starts inside it on a boundary (中国 under 扬中 in 赞扬中国). Such added names may overlap the match that hid them.
+    pub fn names_aligned(&self, text: &Searchable, aligned: impl Fn(usize, usize) -> bool) -> Vec<Hit<&[NameEntry]>> {
+        let mut out = Vec::new();
+        for m in self.names.find_iter(&text.string) {
+            let (start, end) = (text.char_at(m.start()), text.char_at(m.end()));
+            out.push(Hit {
+                start,
+                end,
+                what: self.name_entries[m.pattern().as_usize()].as_slice(),
+            });
+            if aligned(start, end) {
+                continue;
+            }
+            let matched = &text.string[m.range()];
+            let cuts: Vec<usize> = matched.char_indices().skip(2).map(|(b, _)| b).collect();
+            let prefix = cuts.into_iter().rev().find_map(|b| {
+                let e = text.char_at(m.start() + b);
+                let i = *self.name_index.get(&matched[..b])?;
+                aligned(start, e).then_some((e, i))
+            });
+            if let Some((e, i)) = prefix {
+                out.push(Hit {
+                    start,
+                    end: e,
+                    what: self.name_entries[i].as_slice(),
+                });
+            }
+            // (a match that starts a word hides nothing that starts later in it: 团中央|书记处)
+            if aligned(start, start) {
+                continue;
+            }
+            let next = m.start() + matched.chars().next().map_or(1, char::len_utf8);
+            let inner = self
+                .names
+                .find_iter(aho_corasick::Input::new(&text.string).range(next..))
+                .next()
+                .filter(|n| n.start() < m.end() && aligned(text.char_at(n.start()), text.char_at(n.start())));
+            if let Some(n) = inner {
+                out.push(Hit {
+                    start: text.char_at(n.start()),
+                    end: text.char_at(n.end()),
+                    what: self.name_entries[n.pattern().as_usize()].as_slice(),
+                });
+            }
+        }
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        out
     }
 
     /// Gazetteer names in `text` (leftmost-longest, non-overlapping).

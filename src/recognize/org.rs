@@ -387,7 +387,9 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
             .iter()
             .any(|p| p.start <= start && e <= p.end && !(p.start == start && p.end == e))
     };
-    for u in s.units.iter().filter(|u| u.end == e) {
+    // (a unit that ends a title is the title's: 委 of 常委 in 全国政协常委)
+    let ends_title = |start: usize| s.titles.iter().any(|t| t.start < start && t.end == e);
+    for u in s.units.iter().filter(|u| u.end == e && !ends_title(u.start)) {
         let (idx, _) = u.what;
         let unit = &s.g.org_units[idx];
         out.push(Head {
@@ -432,6 +434,7 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
             && inside_ok
             && !particle
             && !in_place(start)
+            && !ends_title(start)
             && !runs_into_noun(s, e)
             && !out.iter().any(|h| h.start <= start)
         {
@@ -858,6 +861,13 @@ mod tests {
         assert_eq!(orgs("上海证券交易所今天开市。"), vec!["ORG Name 上海证券交易所"]);
         // a dictionary word beginning with a place that ends like no organisation stays a place
         assert_eq!(orgs("美国市场需求旺盛。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_title_that_ends_like_an_organisation_is_no_part_of_one() {
+        // 委 of 常委 and of 政委 is the title's, not a committee's
+        assert_eq!(orgs("现任全国政协常委。"), vec!["ORG Name 全国政协"]);
+        assert_eq!(orgs("他曾任北京军区政委。"), vec!["ORG Name 北京军区"]);
     }
 
     #[test]

@@ -102,7 +102,10 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
         let aligned = s.boundary(h.start) && s.boundary(h.end);
         // a name must start a word (中国 in 发展中国家 is none); it may end inside one (台湾当局),
         // but not in an ethnic group or a language (朝鲜族, 北京话)
-        if !s.boundary(h.start) || matches!(s.ch(h.end), '族' | '话') {
+        // (or right after a name that starts the word: 英国|伦敦/ns)
+        let joined = || s.boundary(h.end) && s.names.iter().any(|o| o.end == h.start && s.boundary(o.start));
+        let language = matches!(s.ch(h.end), '族' | '话') && s.token_starting(h.end).is_none_or(|t| t.span.len() == 1);
+        if !(s.boundary(h.start) || joined()) || language {
             continue;
         }
         // an abbreviation the dictionary marks as such (港澳/j) refers without naming
@@ -132,7 +135,9 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
                 let province = divisions
                     .iter()
                     .any(|&d| s.g.divisions.items[d].level == crate::gazetteer::Level::Province);
-                if !aligned && !province && !followed_by_name_part(s, h.end) {
+                // (the people of a place are written as one word: 温州人/nr)
+                let people_of = s.ch(h.end) == '人' && s.boundary(h.end + 1) && s.boundary(h.start);
+                if !aligned && !province && !people_of && !followed_by_name_part(s, h.end) {
                     continue;
                 }
                 // a full name of something else wins (河南 is both 河南省 and 河南蒙古族自治县)
@@ -615,6 +620,18 @@ mod tests {
     #[test]
     fn languages_and_ethnic_groups_are_no_places() {
         assert_eq!(places("他会说北京话,是朝鲜族。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_a_longer_misreading_hides_is_found() {
+        // 扬中 (a city) across 赞扬|中国; the alias 伦敦市 across 伦敦|市民
+        assert_eq!(places("他们赞扬中国。"), vec!["LOC Name 中国"]);
+        assert_eq!(places("一位伦敦市民说。"), vec!["LOC Name 伦敦"]);
+        // a country and its city written as one word (英国伦敦/ns)
+        assert_eq!(places("英国伦敦一家法院"), vec!["LOC Name 英国", "LOC Name 伦敦"]);
+        // the people of a place (温州人/nr); a word after 话 is no language (中国话剧)
+        assert_eq!(places("温州人的精神"), vec!["LOC Name 温州"]);
+        assert_eq!(places("中国话剧九十年"), vec!["LOC Name 中国"]);
     }
 
     #[test]
