@@ -873,6 +873,8 @@ mod tests {
     #[test]
     fn gazetteer_organisations_are_found() {
         assert!(orgs("国务院召开常务会议。").contains(&"ORG Name 国务院".to_owned()));
+        // a ministry whose name ends like a province (大藏省) is no place
+        assert_eq!(orgs("日本大藏省宣布。"), vec!["ORG Name 日本大藏省"]);
     }
 
     #[test]

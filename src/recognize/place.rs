@@ -143,8 +143,19 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
                 // a full name of something else wins (河南 is both 河南省 and 河南蒙古族自治县)
                 divisions.retain(|&d| s.g.divisions.items[d].short.iter().any(|x| s.slice(&span) == *x));
             } else {
+                // a two-character full name stands as a word of its own too (和县 in 和|县长 is none)
+                if span.len() <= 2 && !aligned {
+                    continue;
+                }
                 let name = s.slice(&span);
                 divisions.retain(|&d| s.g.divisions.items[d].name == name);
+                // and a township's name ends a word (发展乡 in 发展|乡镇企业 is none)
+                let townships = divisions
+                    .iter()
+                    .all(|&d| s.g.divisions.items[d].level >= crate::gazetteer::Level::Township);
+                if townships && !s.boundary(h.end) {
+                    continue;
+                }
             }
             if divisions.is_empty() {
                 continue;
@@ -283,6 +294,7 @@ fn feature(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     let first = word.chars().next()?;
     if span.len() < 3
         || NOT_FIRST.contains(first)
+        || KIND_ENDINGS.contains(&word.as_str())
         || GENERIC_MODIFIERS.iter().any(|g| word.starts_with(g))
         || places.iter().any(|p| p.start < span.end && span.start < p.end)
     {
@@ -497,7 +509,10 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
                 .filter(|t| t.span.end == suffix_start)
                 .is_some_and(|t| {
                     GENERIC_MODIFIERS.contains(&s.slice(&t.span).as_str())
-                        || matches!(t.tag.as_str(), "a" | "ad" | "b" | "d" | "m" | "r")
+                        || matches!(
+                            t.tag.as_str(),
+                            "a" | "ad" | "b" | "d" | "m" | "r" | "v" | "vn" | "f" | "s" | "c" | "p"
+                        )
                 });
             if s.boundary(st) && !modifier && !s.g.villages.lookup(&name).is_empty() {
                 return Some(st);
@@ -637,6 +652,17 @@ mod tests {
     #[test]
     fn a_modifier_is_no_village_name() {
         assert_eq!(places("广大社区居民积极配合。"), Vec::<String>::new());
+        // a verb before a word that begins with 村 (加强|村级), whatever villages the table holds
+        assert_eq!(places("加强村级组织建设,实现村村通。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_division_of_the_table_stands_as_a_word() {
+        // 和县 across 和|县长, 发展乡 across 发展|乡镇企业, the kind word 自治州 alone
+        assert_eq!(places("他和县长一起去。"), Vec::<String>::new());
+        assert_eq!(places("发展乡镇企业。"), Vec::<String>::new());
+        assert_eq!(places("自治州党委书记说。"), Vec::<String>::new());
+        assert_eq!(places("安徽省和县的干部"), vec!["LOC Name 安徽省", "LOC Name 和县"]);
     }
 
     #[test]
