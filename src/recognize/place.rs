@@ -94,6 +94,45 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let mut places: Vec<Span> = Vec::new();
     gazetteer_places(s, out, &mut places);
     composed_places(s, out, &mut places);
+    stack_areas(s, out);
+}
+
+/// A building, a zone or a landmark written right after the divisions it lies in is named with
+/// them (河北省张家口地区, 广元市长城宾馆, 北京人民大会堂): its span takes them in, and they stay
+/// mentions inside it. Divisions themselves keep their own spans (浚县善堂镇 is two places).
+fn stack_areas(s: &SentenceContext<'_>, out: &mut [Candidate]) {
+    let is_area = |c: &Candidate| {
+        c.kind == EntityKind::Place
+            && c.form == Form::Name
+            && matches!(c.detail, Detail::Division { .. } | Detail::Country(_))
+    };
+    // (a landmark that begins a longer place is that place's area: 长城 of 长城宾馆)
+    let begins_longer = |i: usize| {
+        out.iter()
+            .any(|c| c.kind == EntityKind::Place && c.span.start == out[i].span.start && c.span.end > out[i].span.end)
+    };
+    let inner: Vec<bool> = (0..out.len()).map(begins_longer).collect();
+    for i in 0..out.len() {
+        let stackable = !inner[i]
+            && out[i].kind == EntityKind::Place
+            && out[i].form == Form::Name
+            && match out[i].detail {
+                Detail::World(w) => s.g.places[w].kind == "landmark",
+                Detail::Place { .. } => out[i].class == Class::Facility,
+                _ => false,
+            };
+        if !stackable {
+            continue;
+        }
+        while let Some(start) = out
+            .iter()
+            .filter(|a| is_area(a) && a.span.end == out[i].span.start)
+            .map(|a| a.span.start)
+            .min()
+        {
+            out[i].span.start = start;
+        }
+    }
 }
 
 fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &mut Vec<Span>) {
@@ -252,7 +291,12 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         if let Some(t) = s.token_at(suffix_start).filter(|t| t.span.start < suffix_start) {
             let whole_village =
                 village && t.tag.starts_with("nr") && t.span.end == e && in_table(suffix_start - t.span.start);
-            if !t.tag.starts_with("ns") && !guessed(t) && !whole_village {
+            // (or a building the dictionary knows with its place: 中国美术馆/nt, 天津站/nz)
+            let known_building = kind == "facility"
+                && matches!(t.tag.as_str(), "nt" | "nz")
+                && t.span.end == e
+                && places.iter().any(|p| p.start == t.span.start);
+            if !t.tag.starts_with("ns") && !guessed(t) && !whole_village && !known_building {
                 continue;
             }
         }
@@ -654,6 +698,17 @@ mod tests {
         assert_eq!(places("广大社区居民积极配合。"), Vec::<String>::new());
         // a verb before a word that begins with 村 (加强|村级), whatever villages the table holds
         assert_eq!(places("加强村级组织建设,实现村村通。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_building_or_zone_after_its_divisions_is_named_with_them() {
+        assert_eq!(places("会议在北京人民大会堂举行。"), vec!["LOC Name 北京人民大会堂"]);
+        assert_eq!(places("河北省张家口地区发生地震。"), vec!["LOC Name 河北省张家口地区"]);
+        assert_eq!(places("他住在广元市长城宾馆。"), vec!["LOC Name 广元市长城宾馆"]);
+        // a building the dictionary knows as one word with its place
+        assert_eq!(places("画展在中国美术馆开幕。"), vec!["LOC Name 中国美术馆"]);
+        // divisions keep their own names
+        assert_eq!(places("浚县善堂镇"), vec!["LOC Name 浚县", "LOC Name 善堂镇"]);
     }
 
     #[test]
