@@ -442,9 +442,24 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     if name_chars.iter().any(|&c| !is_han(c) && !c.is_ascii_alphanumeric()) {
         return None;
     }
+    // a division or a road needs a name of its own (社区 after 红旗街街道 is no community, 云南省
+    // 公路 no road)
     let suffix_len = end - suffix_start;
-    // a division needs a name of its own (社区 after 红旗街街道 is no community)
-    if division && name_chars.is_empty() {
+    let generic_road =
+        kind == "road" && suffix_len >= 2 && !s.ends_with_at(end, "大街") && !s.ends_with_at(end, "大道");
+    if (division || generic_road) && name_chars.is_empty() {
+        return None;
+    }
+    // and a building's or a road's name after its area holds no verb or function word
+    // (武昌区开办中华路, 沙溪修高速公路, 伊斯坦布尔最大的清真寺)
+    if area.is_some()
+        && !division
+        && s.tokens.iter().any(|t| {
+            t.span.start >= name_start
+                && t.span.end <= suffix_start
+                && matches!(t.tag.as_str(), "v" | "uj" | "ul" | "p" | "c" | "r" | "d")
+        })
+    {
         return None;
     }
     if area.is_none() && name_chars.is_empty() {
@@ -709,6 +724,20 @@ mod tests {
         assert_eq!(places("画展在中国美术馆开幕。"), vec!["LOC Name 中国美术馆"]);
         // divisions keep their own names
         assert_eq!(places("浚县善堂镇"), vec!["LOC Name 浚县", "LOC Name 善堂镇"]);
+    }
+
+    #[test]
+    fn a_road_or_building_needs_a_name_of_its_own() {
+        // a road named after a place is one (南京路); a place's roads in general are none
+        assert_eq!(places("上海南京路步行街"), vec!["LOC Name 上海南京路"]);
+        assert_eq!(places("云南省公路建设加快。"), vec!["LOC Name 云南省"]);
+        // what stands between the place and the suffix is a clause, not a name
+        assert_eq!(
+            places("伊斯坦布尔最大的清真寺叫苏利曼清真寺。"),
+            vec!["LOC Name 伊斯坦布尔", "LOC Name 苏利曼清真寺"]
+        );
+        // railway lines are no places (People's Daily tags them as other names)
+        assert_eq!(places("南昆铁路全线通车。"), Vec::<String>::new());
     }
 
     #[test]
