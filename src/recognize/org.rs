@@ -287,6 +287,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         }
     }
     dictionary_names(s, &places, &mut found);
+    place_abbreviations(s, &places, &mut found);
     attach_listed_units(s, &mut found);
     // 中共 written as the party prefix of a chain (中共鹤壁市委) is no mention of its own
     let prefixes: Vec<usize> = found
@@ -337,6 +338,47 @@ fn dictionary_names(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Ca
         let class = unit.map_or(Class::Other, |u| s.g.org_units[u.what.0].class);
         found.retain(|c| !(c.span.start >= t.span.start && c.span.end <= e));
         found.push(make(s, vec![seg], t.span.start, e, class, 2.6));
+    }
+}
+
+/// An abbreviated organisation the segmenter reads as one word (社科联/nt, 剧协/j, 农大/j)
+/// written right after its place (湖南省张家界市社科联, 中国剧协, 河南农大): one organisation with
+/// that place as area. The word must end like an organisation (…协, …联, …大, …行, …党), and
+/// be no count (三大) and no event (音乐会).
+fn place_abbreviations(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Candidate>) {
+    for t in s
+        .tokens
+        .iter()
+        .filter(|t| t.span.len() >= 2 && matches!(t.tag.as_str(), "nt" | "j"))
+    {
+        let e = t.span.end;
+        let Some(area) = places.iter().find(|p| p.end == t.span.start) else {
+            continue;
+        };
+        let last = s.ch(e - 1);
+        let word = s.slice(&t.span);
+        // (not a count, 三大, nor an event, 音乐会, 亚运会)
+        let count = word.starts_with(|c: char| "一二三四五六七八九十两百几".contains(c));
+        let event = ["音乐会", "运会", "博会", "览会", "大会", "晚会", "年会", "社会"]
+            .iter()
+            .any(|x| word.ends_with(x));
+        let org_like = "协联会委办行大专院所局部社台厅署党校团织".contains(last) && !count && !event;
+        let clean = s.chars(&t.span).iter().all(|&c| is_han(c));
+        if !(org_like && clean && s.boundary(e)) || found.iter().any(|c| c.span.start < e && t.span.start < c.span.end)
+        {
+            continue;
+        }
+        let unit = s.units.iter().find(|u| u.end == e && u.start >= t.span.start);
+        let seg = OrgSegment {
+            span: area.start..e,
+            area: Some(Area::Place(area.clone())),
+            party_prefix: false,
+            unit: None,
+            body: t.span.clone(),
+            joiner: None,
+        };
+        let class = unit.map_or(Class::Other, |u| s.g.org_units[u.what.0].class);
+        found.push(make(s, vec![seg], area.start, e, class, 2.6));
     }
 }
 
@@ -861,6 +903,15 @@ mod tests {
         assert_eq!(orgs("上海证券交易所今天开市。"), vec!["ORG Name 上海证券交易所"]);
         // a dictionary word beginning with a place that ends like no organisation stays a place
         assert_eq!(orgs("美国市场需求旺盛。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_abbreviation_after_its_place_is_one_organisation() {
+        assert_eq!(orgs("中国剧协主席说。"), vec!["ORG Name 中国剧协"]);
+        assert_eq!(orgs("河南农大的学生"), vec!["ORG Name 河南农大"]);
+        // a count or an event after a place is none
+        assert_eq!(orgs("评出中国十大新闻。"), Vec::<String>::new());
+        assert_eq!(orgs("维也纳音乐会开幕。"), Vec::<String>::new());
     }
 
     #[test]
