@@ -829,6 +829,13 @@ mod tests {
     }
 
     #[test]
+    fn a_word_for_what_a_person_is_marks_the_name_after_it() {
+        // (领导人, 哲学家: no post, but a person follows)
+        assert_eq!(people("瑞士政治家基伦在其著作中写道。"), vec!["PER Name 基伦"]);
+        assert_eq!(people("新芬党领导人亚当斯在北京。"), vec!["PER Name 亚当斯"]);
+    }
+
+    #[test]
     fn a_name_before_a_speech_verb_is_found() {
         assert_eq!(people("张涛介绍,目前一切正常。"), vec!["PER Name 张涛"]);
     }
