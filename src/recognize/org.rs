@@ -101,6 +101,12 @@ const GENERIC_ENDINGS: &[&str] = &[
     "交易所",
     "加油站",
     "办事处",
+    "商业银行",
+    "上市公司",
+    "舞台",
+    "寻呼台",
+    "共处",
+    "查处",
 ];
 
 /// Suffix words that alone name no organisation (公司, 医院, 小组).
@@ -903,6 +909,15 @@ mod tests {
         assert_eq!(orgs("上海证券交易所今天开市。"), vec!["ORG Name 上海证券交易所"]);
         // a dictionary word beginning with a place that ends like no organisation stays a place
         assert_eq!(orgs("美国市场需求旺盛。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_kind_of_institution_is_no_name() {
+        // generic nouns that end like organisations, whatever the dictionary tags them
+        assert_eq!(orgs("国有商业银行和上市公司要加强管理。"), Vec::<String>::new());
+        assert_eq!(orgs("坚持和平共处五项原则,走向国际舞台。"), Vec::<String>::new());
+        // but a bank with a name of its own is one
+        assert_eq!(orgs("中国工商银行宣布。"), vec!["ORG Name 中国工商银行"]);
     }
 
     #[test]
