@@ -330,7 +330,14 @@ fn dictionary_names(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Ca
             || suffix_at(&s.lex.org_suffixes, s.text, e).is_some()
             || word.ends_with(['党', '会', '协', '联']);
         let clean = s.chars(&t.span).iter().all(|&c| is_han(c));
-        if !(known && org_ending && clean) || found.iter().any(|c| c.span.start <= t.span.start && e <= c.span.end) {
+        // (a building's name is a place's: 北京音乐厅/nt, 中国美术馆/nt)
+        let building = unit.is_none()
+            && suffix_at(&s.lex.place_suffixes, s.text, e)
+                .is_some_and(|pi| s.lex.place_suffixes[pi].len() >= 2 && s.g.place_suffixes[pi].kind == "facility");
+        if !(known && org_ending && clean)
+            || building
+            || found.iter().any(|c| c.span.start <= t.span.start && e <= c.span.end)
+        {
             continue;
         }
         let seg = OrgSegment {
@@ -447,6 +454,11 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
             needs_parent: true,
         });
     }
+    // a building's word that ends in an organisation suffix (音乐厅, 火车站, 会展中心) ends a place
+    let building = |start: usize| {
+        suffix_at(&s.lex.place_suffixes, s.text, e)
+            .is_some_and(|pi| e - s.lex.place_suffixes[pi].len() < start && s.g.place_suffixes[pi].kind == "facility")
+    };
     if let Some(si) = suffix_at(&s.lex.org_suffixes, s.text, e) {
         let suffix = &s.g.org_suffixes[si];
         let start = e - s.lex.org_suffixes[si].len();
@@ -483,6 +495,7 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
             && !particle
             && !in_place(start)
             && !ends_title(start)
+            && !building(start)
             && !runs_into_noun(s, e)
             && !out.iter().any(|h| h.start <= start)
         {

@@ -722,6 +722,11 @@ mod tests {
         assert_eq!(places("他住在广元市长城宾馆。"), vec!["LOC Name 广元市长城宾馆"]);
         // a building the dictionary knows as one word with its place
         assert_eq!(places("画展在中国美术馆开幕。"), vec!["LOC Name 中国美术馆"]);
+        // (and it is no organisation, though 厅 ends organisations: 北京音乐厅/nt)
+        assert_eq!(
+            crate::testing::recognized("新年音乐会在北京音乐厅举行。"),
+            vec!["LOC Name 北京音乐厅"]
+        );
         // divisions keep their own names
         assert_eq!(places("浚县善堂镇"), vec!["LOC Name 浚县", "LOC Name 善堂镇"]);
     }
