@@ -218,6 +218,12 @@ fn gazetteer_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &
             });
             places.push(span);
         } else if let Some(detail) = other {
+            // a country's short name with the form of its state after it (贝宁共和国, 捷克共和国)
+            let mut span = span;
+            if matches!(detail, Detail::Country(_)) && !s.ends_with_at(span.end, "共和国") && s.at(span.end, "共和国")
+            {
+                span.end += 3;
+            }
             out.push(
                 Candidate::new(span.clone(), s.index, EntityKind::Place, Class::Geographic, detail).with_score(2.5),
             );
@@ -729,6 +735,12 @@ mod tests {
         );
         // divisions keep their own names
         assert_eq!(places("浚县善堂镇"), vec!["LOC Name 浚县", "LOC Name 善堂镇"]);
+    }
+
+    #[test]
+    fn a_country_is_named_with_the_form_of_its_state() {
+        assert_eq!(places("贝宁共和国总统访华。"), vec!["LOC Name 贝宁共和国"]);
+        assert_eq!(places("中华人民共和国成立。"), vec!["LOC Name 中华人民共和国"]);
     }
 
     #[test]
