@@ -488,5 +488,21 @@ fn regressions() {
             ],
             absent: &["stationed 韩守愚 善堂镇"],
         },
+        Case {
+            name: "hidden-names-titles-ending-like-units-and-venues",
+            text: "市领导会见外宾\n现任全国政协常委的李建华赞扬中国的发展。一位伦敦市民说,演出在北京音乐厅举行,贝宁共和国大使出席。",
+            present: &[
+                "alias 中国人民政治协商会议全国委员会 全国政协",
+                "LOC 中国",
+                "LOC 伦敦",
+                "LOC 北京音乐厅",
+                "alias 贝宁 贝宁共和国",
+            ],
+            absent: &[
+                "alias 中国人民政治协商会议全国委员会 全国政协常委",
+                "ORG 中共全国政协委员会",
+                "ORG 北京音乐厅",
+            ],
+        },
     ]);
 }
