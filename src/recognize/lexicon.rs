@@ -259,10 +259,12 @@ impl Lexicon {
                 .names
                 .find_iter(aho_corasick::Input::new(&text.string).range(next..))
                 .next()
-                .filter(|n| n.start() < m.end() && aligned(text.char_at(n.start()), text.char_at(n.start())));
-            if let Some(n) = inner {
+                .filter(|n| n.start() < m.end())
+                .map(|n| (text.char_at(n.start()), n))
+                .filter(|&(ns, _)| aligned(ns, ns));
+            if let Some((ns, n)) = inner {
                 out.push(Hit {
-                    start: text.char_at(n.start()),
+                    start: ns,
                     end: text.char_at(n.end()),
                     what: self.name_entries[n.pattern().as_usize()].as_slice(),
                 });
@@ -274,14 +276,7 @@ impl Lexicon {
 
     /// Gazetteer names in `text` (leftmost-longest, non-overlapping).
     pub fn names(&self, text: &Searchable) -> Vec<Hit<&[NameEntry]>> {
-        self.names
-            .find_iter(&text.string)
-            .map(|m| Hit {
-                start: text.char_at(m.start()),
-                end: text.char_at(m.end()),
-                what: self.name_entries[m.pattern().as_usize()].as_slice(),
-            })
-            .collect()
+        self.names_aligned(text, |_, _| true)
     }
 
     /// Role titles in `text` (index into `Gazetteer::titles`).

@@ -3,7 +3,7 @@
 //! it — an area (鹤壁市, 山城区), a scope character (市, 县), a parent organisation (市人民医院 +
 //! 感染科), a 驻 joint (市纪委监委驻市住建局纪检组) or name material (天海电子信息系统有限公司).
 
-use super::lexicon::{NameEntry, suffix_at};
+use super::lexicon::{Hit, NameEntry, suffix_at};
 use super::place::is_bound_before;
 use super::{Area, Candidate, Detail, Form, OrgSegment, SentenceContext};
 use crate::input::is_han;
@@ -323,7 +323,7 @@ fn dictionary_names(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Ca
         };
         let word = s.slice(&t.span);
         let known = s.seg.word_freq(&word).is_some();
-        let unit = s.units.iter().find(|u| u.end == e && u.start >= area.end);
+        let unit = unit_after(s, area, e);
         // (the dictionary's word also ends in a party or an association's abbreviation: 工党,
         // 证监会, 记协, 侨联)
         let org_ending = unit.is_some()
@@ -331,26 +331,16 @@ fn dictionary_names(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Ca
             || word.ends_with(['党', '会', '协', '联']);
         let clean = s.chars(&t.span).iter().all(|&c| is_han(c));
         // (a building's name is a place's: 北京音乐厅/nt, 中国美术馆/nt)
-        let building = unit.is_none()
-            && suffix_at(&s.lex.place_suffixes, s.text, e)
-                .is_some_and(|pi| s.lex.place_suffixes[pi].len() >= 2 && s.g.place_suffixes[pi].kind == "facility");
+        let building = unit.is_none() && building_start(s, e).is_some_and(|b| e - b >= 2);
         if !(known && org_ending && clean)
             || building
             || found.iter().any(|c| c.span.start <= t.span.start && e <= c.span.end)
         {
             continue;
         }
-        let seg = OrgSegment {
-            span: t.span.clone(),
-            area: Some(Area::Place(area.clone())),
-            party_prefix: false,
-            unit: None,
-            body: area.end..e,
-            joiner: None,
-        };
-        let class = unit.map_or(Class::Other, |u| s.g.org_units[u.what.0].class);
+        let c = after_place(s, area, e, unit);
         found.retain(|c| !(c.span.start >= t.span.start && c.span.end <= e));
-        found.push(make(s, vec![seg], t.span.start, e, class, 2.6));
+        found.push(c);
     }
 }
 
@@ -381,18 +371,36 @@ fn place_abbreviations(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec
         {
             continue;
         }
-        let unit = s.units.iter().find(|u| u.end == e && u.start >= t.span.start);
-        let seg = OrgSegment {
-            span: area.start..e,
-            area: Some(Area::Place(area.clone())),
-            party_prefix: false,
-            unit: None,
-            body: t.span.clone(),
-            joiner: None,
-        };
-        let class = unit.map_or(Class::Other, |u| s.g.org_units[u.what.0].class);
-        found.push(make(s, vec![seg], area.start, e, class, 2.6));
+        found.push(after_place(s, area, e, unit_after(s, area, e)));
     }
+}
+
+/// The standard body (局, 委员会) a name that begins after `area` ends in at `e`.
+fn unit_after<'a>(s: &'a SentenceContext<'_>, area: &Span, e: usize) -> Option<&'a Hit<(usize, bool)>> {
+    s.units.iter().find(|u| u.end == e && u.start >= area.end)
+}
+
+/// One organisation named by a place and the word after it, up to `e` (英国工党, 中国剧协): the
+/// place is its area; its class is that of the standard body it ends in, if any.
+fn after_place(s: &SentenceContext<'_>, area: &Span, e: usize, unit: Option<&Hit<(usize, bool)>>) -> Candidate {
+    let seg = OrgSegment {
+        span: area.start..e,
+        area: Some(Area::Place(area.clone())),
+        party_prefix: false,
+        unit: None,
+        body: area.end..e,
+        joiner: None,
+    };
+    let class = unit.map_or(Class::Other, |u| s.g.org_units[u.what.0].class);
+    make(s, vec![seg], area.start, e, class, 2.6)
+}
+
+/// Where a building's word ending at `e` begins (音乐厅, 火车站, 会展中心: a facility suffix of
+/// the place table), if one does.
+fn building_start(s: &SentenceContext<'_>, e: usize) -> Option<usize> {
+    suffix_at(&s.lex.place_suffixes, s.text, e)
+        .filter(|&pi| s.g.place_suffixes[pi].kind == "facility")
+        .map(|pi| e - s.lex.place_suffixes[pi].len())
 }
 
 /// The better of two organisations ending at the same place: the longer one, unless it is much
@@ -454,11 +462,6 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
             needs_parent: true,
         });
     }
-    // a building's word that ends in an organisation suffix (音乐厅, 火车站, 会展中心) ends a place
-    let building = |start: usize| {
-        suffix_at(&s.lex.place_suffixes, s.text, e)
-            .is_some_and(|pi| e - s.lex.place_suffixes[pi].len() < start && s.g.place_suffixes[pi].kind == "facility")
-    };
     if let Some(si) = suffix_at(&s.lex.org_suffixes, s.text, e) {
         let suffix = &s.g.org_suffixes[si];
         let start = e - s.lex.org_suffixes[si].len();
@@ -495,7 +498,8 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
             && !particle
             && !in_place(start)
             && !ends_title(start)
-            && !building(start)
+            // (a building's word that ends in an organisation suffix ends a place: 音乐厅, 火车站)
+            && building_start(s, e).is_none_or(|b| b >= start)
             && !runs_into_noun(s, e)
             && !out.iter().any(|h| h.start <= start)
         {
