@@ -2,9 +2,12 @@
 //! (file, start, end, text, features…), for `scripts/train-person-model.py`.
 //!
 //!     cargo run --release --example person_features -- FOLDER > features.tsv
+//!
+//! With `--probability` after FOLDER, a last column gives the model's probability (both stages),
+//! to compare with what the training script computes.
 
 use guanxi::recognize::context::contexts;
-use guanxi::recognize::person::{FEATURES, document_spans};
+use guanxi::recognize::person::{FEATURES, document_spans, probability};
 use guanxi::{Pipeline, input, normalize, split};
 use std::io::Write;
 
@@ -13,10 +16,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("usage: person_features FOLDER");
         std::process::exit(2);
     };
+    let with_p = std::env::args().nth(2).as_deref() == Some("--probability");
     let p = Pipeline::new()?;
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    writeln!(out, "file\tstart\tend\ttext\t{}", FEATURES.join("\t"))?;
+    let last = if with_p { "\tp" } else { "" };
+    writeln!(out, "file\tstart\tend\ttext\t{}{last}", FEATURES.join("\t"))?;
     for path in input::collect_files(&[dir.into()])? {
         let raw = input::read(&path)?;
         let (text, offsets) = normalize::normalize(&raw.text);
@@ -27,7 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let _ = s;
                 let o = offsets.original(&span);
                 let t: String = text[span].iter().collect();
-                let fs: Vec<String> = f.iter().map(|x| format!("{x:.3}")).collect();
+                // (every digit: the trees' thresholds are values of these features, and a rounded
+                // value can fall on the other side of one)
+                let mut fs: Vec<String> = f.iter().map(|x| format!("{x}")).collect();
+                if with_p {
+                    fs.push(format!("{:.6}", probability(p.g, &f)));
+                }
                 writeln!(out, "{}\t{}\t{}\t{t}\t{}", raw.file_name, o.start, o.end, fs.join("\t"))?;
             }
         }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fit the weights of the person-name model (gazetteer/person-model.tsv).
+"""Fit the person-name model: the weights of its first stage (gazetteer/person-model.tsv) and the
+boosted trees of its second (gazetteer/person-trees.tsv).
 
 Inputs:
   FEATURES.tsv  the features of every person-name candidate of a corpus, from
@@ -8,9 +9,12 @@ Inputs:
   GOLD.jsonl    the span annotations of that corpus (People's Daily 1998-01 development days:
                 ../shared/data/pfr1998/dev.entities.jsonl; research-use data, not redistributed —
                 only the weights leave this script)
-A candidate is positive when its span is exactly a gold PER span. The model is L2-regularised
-logistic regression (numpy; `pip install numpy`); --holdout K reports precision/recall on the
-articles of the last K days instead of writing the weights.
+A candidate is positive when its span is exactly a gold PER span. The first stage is L2-regularised
+logistic regression (numpy); the candidates it gives at least STAGE_TWO_FROM (about one in ten, next
+to all names) are rescored by gradient-boosted regression trees over the same features
+(scikit-learn's HistGradientBoostingClassifier; `pip install numpy scikit-learn`), which see how
+features combine — a dictionary name with a weak surname, a name alone on the line under a headline.
+--holdout K reports precision/recall on the articles of the last K days instead of writing the model.
 
 --until-day N writes weights fitted on days 1..N only, to score the pipeline end to end on the
 days after N (ner_score.py on those days) with a model that never saw them.
@@ -23,6 +27,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "gazetteer", "person-model.tsv")
+TREES = os.path.join(os.path.dirname(HERE), "gazetteer", "person-trees.tsv")
+# first-stage probability from which the trees rescore a candidate (src/recognize/person.rs)
+STAGE_TWO_FROM = 0.005
 
 
 def gold_spans(path):
@@ -84,27 +91,89 @@ def main():
     if a.holdout:
         last = day.max() - a.holdout
         tr, te = day <= last, day > last
-        w = fit(X[tr], y[tr], a.l2)
-        p = 1 / (1 + np.exp(-(X[te] @ w)))
-        for t in (0.3, 0.4, 0.5, 0.6, 0.7):
-            pred = p > t
-            tp = (pred & (y[te] == 1)).sum()
-            print(f"threshold {t}: candidate precision {tp / max(1, pred.sum()):.3f} "
-                  f"recall {tp / max(1, y[te].sum()):.3f}", file=sys.stderr)
-        for n, v in zip(names, w):
-            print(f"{n}\t{v:.3f}", file=sys.stderr)
+        w, trees = fit_both(X[tr], y[tr], a.l2)
+        for stage, p in (("weights", sigmoid(X[te] @ w)), ("weights + trees", predict(X[te], w, trees))):
+            for t in (0.4, 0.5, 0.6):
+                pred = p > t
+                tp = (pred & (y[te] == 1)).sum()
+                print(f"{stage}, threshold {t}: candidate precision {tp / max(1, pred.sum()):.3f} "
+                      f"recall {tp / max(1, y[te].sum()):.3f}", file=sys.stderr)
         return
     keep = day <= a.until_day if a.until_day else np.ones(len(y), dtype=bool)
-    w = fit(X[keep], y[keep], a.l2)
+    w, trees = fit_both(X[keep], y[keep], a.l2)
+    days = f"days 1-{a.until_day}" if a.until_day else "development days"
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("# Weights of the logistic model that scores person-name candidates (src/recognize/person.rs\n")
         f.write("# lists the features). Fitted by scripts/train-person-model.py on the candidates of the\n")
-        days = f"days 1-{a.until_day}" if a.until_day else "development days"
         f.write(f"# People's Daily 1998-01 {days} ({int(y[keep].sum())} positive of {int(keep.sum())} candidates).\n")
         f.write("feature\tweight\n")
         for n, v in zip(names, w):
             f.write(f"{n}\t{v:.4f}\n")
-    print(f"wrote {OUT}", file=sys.stderr)
+    rows = export(trees, names)
+    with open(TREES, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Second stage of the person-name model: gradient-boosted regression trees over the features of\n")
+        f.write("# src/recognize/person.rs, for candidates the weights give at least "
+                f"{STAGE_TWO_FROM}. Fitted by scripts/train-person-model.py\n")
+        f.write(f"# on the People's Daily 1998-01 {days}. Tree 0 is the base score; an inner node sends a\n")
+        f.write("# candidate left when its feature is at most the threshold; the log-odds are the sum of the leaves.\n")
+        f.write("tree\tnode\tfeature\tthreshold\tleft\tright\tvalue\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    check(rows, trees, X[keep], names)
+    print(f"wrote {OUT} and {TREES} ({len(rows)} nodes)", file=sys.stderr)
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def fit_both(X, y, l2):
+    """The weights, then the trees on the candidates the weights do not rule out."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    w = fit(X, y, l2)
+    keep = sigmoid(X @ w) >= STAGE_TWO_FROM
+    trees = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, max_leaf_nodes=31,
+                                           min_samples_leaf=100, early_stopping=False, random_state=0)
+    trees.fit(X[keep], y[keep])
+    return w, trees
+
+
+def predict(X, w, trees):
+    p = sigmoid(X @ w)
+    k = p >= STAGE_TWO_FROM
+    p[k] = trees.predict_proba(X[k])[:, 1]
+    return p
+
+
+def export(trees, names):
+    """The rows of person-trees.tsv: the base score as tree 0, then every tree's nodes."""
+    rows = [["0", "0", "-", "-", "-", "-", repr(float(np.ravel(trees._baseline_prediction)[0]))]]
+    for t, (pred,) in enumerate(trees._predictors, start=1):
+        for i, n in enumerate(pred.nodes):
+            if n["is_leaf"]:
+                rows.append([str(t), str(i), "-", "-", "-", "-", repr(float(n["value"]))])
+            else:
+                rows.append([str(t), str(i), names[n["feature_idx"]], repr(float(n["num_threshold"])),
+                             str(n["left"]), str(n["right"]), "-"])
+    return rows
+
+
+def check(rows, trees, X, names):
+    """Walk the written rows as src/gazetteer/trees.rs does and compare with scikit-learn."""
+    nodes = {}
+    for r in rows:
+        nodes.setdefault(int(r[0]), []).append(r)
+    sample = X[:: max(1, len(X) // 20000)]
+    mine = np.zeros(len(sample))
+    for j, x in enumerate(sample):
+        for tree in nodes.values():
+            i = 0
+            while tree[i][2] != "-":
+                i = int(tree[i][4]) if x[names.index(tree[i][2])] <= float(tree[i][3]) else int(tree[i][5])
+            mine[j] += float(tree[i][6])
+    diff = np.abs(mine - trees.decision_function(sample)).max()
+    if diff > 1e-9:
+        sys.exit(f"exported trees disagree with scikit-learn (max difference {diff})")
 
 
 if __name__ == "__main__":

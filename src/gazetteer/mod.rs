@@ -5,11 +5,13 @@
 
 mod divisions;
 mod tables;
+mod trees;
 
 pub use divisions::{Division, Divisions, Level, Villages};
 pub use tables::{
     CharStats, CheckpointRole, FrameKind, KnownOrg, NameStats, OrgUnit, Suffix, Title, WorldPlace, render,
 };
+pub use trees::Trees;
 
 use crate::error::GazetteerError;
 use crate::model::Class;
@@ -33,6 +35,9 @@ pub struct Gazetteer {
     pub frames: HashMap<String, FrameKind>,
     /// Weights of the person-name model, in the order of `recognize::person::FEATURES`.
     pub person_model: Vec<f64>,
+    /// The second stage of the person-name model: boosted trees over the same features, for the
+    /// candidates the weights do not rule out.
+    pub person_trees: Trees,
 }
 
 /// The data files, embedded at build time.
@@ -52,6 +57,7 @@ pub(crate) mod files {
     pub const CHECKPOINTS: &str = include_str!("../../gazetteer/checkpoints.tsv");
     pub const FRAMES: &str = include_str!("../../gazetteer/frames.tsv");
     pub const PERSON_MODEL: &str = include_str!("../../gazetteer/person-model.tsv");
+    pub const PERSON_TREES: &str = include_str!("../../gazetteer/person-trees.tsv");
 }
 
 static EMBEDDED: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(Gazetteer::parse_embedded);
@@ -97,6 +103,7 @@ impl Gazetteer {
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
             frames: tables::parse_frames(FRAMES)?,
             person_model: tables::parse_model(PERSON_MODEL, &crate::recognize::person::FEATURES)?,
+            person_trees: Trees::parse(PERSON_TREES, &crate::recognize::person::FEATURES)?,
         })
     }
 }

@@ -1,16 +1,18 @@
 //! People, without any list of names: a surname (single or compound) and one or two given-name
 //! characters (or a run of transliteration characters: 克林顿, 铁木尔·达瓦买提), scored by a small
-//! logistic model over character statistics learned from the People's Daily corpus
+//! model over character statistics learned from the People's Daily corpus
 //! (`gazetteer/surnames.tsv`, `gazetteer/name-chars.tsv`), the segmenter's reading, and the
 //! contexts that mark a name — a title before it (市委书记马富国), a speech verb after it (张涛介绍),
-//! a list (刘芳、陈志强、赵文博等), a byline (□本报记者 尹新婷 范鑫), a photo credit (李海摄). The
-//! weights are in `gazetteer/person-model.tsv` (`scripts/train-person-model.py`). Candidates also
+//! a list (刘芳、陈志强、赵文博等), a byline (□本报记者 尹新婷 范鑫), a photo credit (李海摄), a line of
+//! its own under a headline. The model has two stages (`scripts/train-person-model.py`): logistic
+//! weights (`gazetteer/person-model.tsv`) rule out nine candidates in ten; boosted trees
+//! (`gazetteer/person-trees.tsv`) score the rest, seeing how the features combine. Candidates also
 //! know how often the article repeats them. A name found with confidence is then found again
 //! wherever it recurs in the article, and so are its short forms (恩来 of 周恩来, 库克 of
 //! 罗宾·库克, 江 of 江主席), as mentions of the same person.
 
 use super::{Candidate, Detail, SentenceContext};
-use crate::gazetteer::{FrameKind, NameStats};
+use crate::gazetteer::{FrameKind, Gazetteer, NameStats};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, SentenceKind, Span};
 
@@ -19,7 +21,7 @@ const ALPHA: f64 = 0.5;
 const VOCAB: f64 = 4000.0;
 
 /// The features of a person candidate, in the order of `gazetteer/person-model.tsv`.
-pub const FEATURES: [&str; 37] = [
+pub const FEATURES: [&str; 39] = [
     "bias",
     "foreign",
     "surname",
@@ -57,6 +59,8 @@ pub const FEATURES: [&str; 37] = [
     "weak_last",
     "tagged_only",
     "repeated",
+    "whole_line",
+    "nr_freq",
 ];
 
 pub type Features = [f64; FEATURES.len()];
@@ -190,7 +194,15 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
         if t.tag.starts_with("nr") {
             // a name jieba's dictionary knows, or one its HMM joined and tagged as a name
             let word: String = s.chars(&t.span).iter().collect();
-            f[idx(if s.seg.has_word(&word) { "nr_dict" } else { "nr_hmm" })] = 1.0;
+            match s.seg.word_freq(&word) {
+                // how often, in e-fold steps: 邓小平 is a household name, 龙太郎 a rare one (whole
+                // steps, so that no word is told apart by its exact count)
+                Some(n) => {
+                    f[idx("nr_dict")] = 1.0;
+                    f[idx("nr_freq")] = (n as f64).ln_1p().floor();
+                }
+                None => f[idx("nr_hmm")] = 1.0,
+            }
         } else if t.span.len() >= 2 && t.tag != "x" {
             let noun = t.tag.starts_with('n') || t.tag == "j";
             f[idx(if noun { "word_noun" } else { "word_other" })] = 1.0;
@@ -244,6 +256,20 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
     if s.boundary(start) && s.boundary(end) {
         f[idx("aligned")] = 1.0;
     }
+    // the candidate is all its line holds, but for spaces and brackets: an author's name under a
+    // headline, a signature
+    let pad = |c: char| matches!(c, ' ' | '(' | ')' | '\u{3000}');
+    let mut a = start;
+    while a > 0 && pad(s.text[a - 1]) {
+        a -= 1;
+    }
+    let mut b = end;
+    while b < s.text.len() && pad(s.text[b]) {
+        b += 1;
+    }
+    if (a == 0 || s.text[a - 1] == '\n') && (b == s.text.len() || s.text[b] == '\n') {
+        f[idx("whole_line")] = 1.0;
+    }
     f[idx("bias")] = 1.0;
 }
 
@@ -281,10 +307,30 @@ pub fn foreign_features(s: &SentenceContext<'_>, start: usize, end: usize) -> Fe
     f
 }
 
-/// Probability that a candidate is a person's name under the model.
-pub fn probability(weights: &[f64], f: &Features) -> f64 {
-    let z: f64 = weights.iter().zip(f.iter()).map(|(w, x)| w * x).sum();
+/// Candidates the weights give less than this are not rescored by the trees: nine in ten
+/// candidates, and next to no names (`STAGE_TWO_FROM` of `scripts/train-person-model.py`).
+pub const STAGE_TWO_FROM: f64 = 0.005;
+
+fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
+}
+
+/// Probability that a candidate is a person's name under the model's first stage: a weight for
+/// each feature (`gazetteer/person-model.tsv`).
+pub fn linear_probability(weights: &[f64], f: &Features) -> f64 {
+    sigmoid(weights.iter().zip(f.iter()).map(|(w, x)| w * x).sum())
+}
+
+/// Probability that a candidate is a person's name: the weights, then — for the candidates they
+/// do not rule out — the trees (`gazetteer/person-trees.tsv`), which see how the features combine
+/// (a dictionary name with a weak surname, a whole-line name under a headline).
+pub fn probability(g: &Gazetteer, f: &Features) -> f64 {
+    let p = linear_probability(&g.person_model, f);
+    if p < STAGE_TWO_FROM || g.person_trees.is_empty() {
+        p
+    } else {
+        sigmoid(g.person_trees.score(f))
+    }
 }
 
 /// Candidate spans for people in a sentence, each with its features.
@@ -423,9 +469,8 @@ fn list_of_bodies(s: &SentenceContext<'_>, span: &Span) -> bool {
 }
 
 pub fn candidates(s: &SentenceContext<'_>, spans: Vec<(Span, Features)>, out: &mut Vec<Candidate>) {
-    let w = &s.g.person_model;
     for (span, f) in spans {
-        let mut p = probability(w, &f);
+        let mut p = probability(s.g, &f);
         // a surname and a plausible given name right after a title or in a byline is a name
         // (市委书记马富国, 记者 高雯) unless it is a word of the dictionary or cuts one
         let anchored = f[idx("title_before")] + f[idx("byline")] + f[idx("bracket")] + f[idx("credit_after")] > 0.0;
@@ -943,5 +988,69 @@ mod tests {
         // three stand-alone occurrences: each sees the two others
         assert_eq!(repeated.len(), 3, "{repeated:?}");
         assert!(repeated.iter().all(|r| (r - 3f64.ln()).abs() < 1e-9), "{repeated:?}");
+    }
+
+    /// The features of the candidates of `text` whose span reads `word`.
+    fn features_of(text: &str, word: &str) -> Vec<super::Features> {
+        let p = crate::testing::pipeline();
+        let (chars, _) = crate::normalize::normalize(text);
+        let sentences = crate::split::split(&chars);
+        let ctx = crate::recognize::context::contexts(&chars, &sentences, p.g, p.lex, p.seg);
+        let all = super::document_spans(&ctx);
+        ctx.iter()
+            .zip(all)
+            .flat_map(|(s, cands)| {
+                cands
+                    .into_iter()
+                    .filter(|(span, _)| s.slice(span) == word)
+                    .map(|(_, f)| f)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line_is_marked() {
+        // an author's name under a headline, in brackets or not; the same name in a sentence is not
+        let text = "拒绝无聊\n黄团元\n他说,(黄团元)\n( 黄团元 )";
+        let whole: Vec<f64> = features_of(text, "黄团元")
+            .iter()
+            .map(|f| f[super::idx("whole_line")])
+            .collect();
+        assert_eq!(whole, vec![1.0, 0.0, 1.0], "{whole:?}");
+    }
+
+    #[test]
+    fn how_often_the_dictionary_saw_a_name_counts_in_whole_steps() {
+        let f = features_of("邓小平南方谈话推动了建设。", "邓小平");
+        assert_eq!(f.len(), 1);
+        let n = f[0][super::idx("nr_freq")];
+        // a household name: e^8 is about 3,000
+        assert!(n >= 8.0 && n.fract() == 0.0, "{n}");
+        // a name the dictionary does not hold has none
+        let f = features_of("市委书记马富国到现场督导。", "马富国");
+        assert_eq!(f[0][super::idx("nr_freq")], 0.0);
+    }
+
+    #[test]
+    fn the_trees_rescore_only_what_the_weights_leave_open() {
+        let g = crate::testing::pipeline().g;
+        assert!(!g.person_trees.is_empty());
+        for (text, word) in [
+            ("党员张立强在卡点值守。", "张立强"),
+            ("学雷锋小组开展活动。", "学雷锋"),
+            ("他说,(黄团元)", "黄团元"),
+        ] {
+            for f in features_of(text, word) {
+                let linear = super::linear_probability(&g.person_model, &f);
+                let p = super::probability(g, &f);
+                if linear < super::STAGE_TWO_FROM {
+                    assert_eq!(p, linear, "{word}");
+                } else {
+                    let trees = 1.0 / (1.0 + (-g.person_trees.score(&f)).exp());
+                    assert!((p - trees).abs() < 1e-12, "{word}");
+                }
+            }
+        }
     }
 }
