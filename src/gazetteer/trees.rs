@@ -11,16 +11,18 @@ use crate::error::GazetteerError;
 
 const FILE: &str = "person-trees.tsv";
 
+/// A node, in 16 bytes so that the whole model stays in cache: a split sends a candidate to
+/// `left` when feature `feature` is at most `value`, else to `right` (both counted from the
+/// tree's root); a leaf (`feature == LEAF`) adds `value` to the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Node {
-    Split {
-        feature: usize,
-        threshold: f64,
-        left: u32,
-        right: u32,
-    },
-    Leaf(f64),
+struct Node {
+    value: f64,
+    feature: u16,
+    left: u16,
+    right: u16,
 }
+
+const LEAF: u16 = u16::MAX;
 
 /// Regression trees over a fixed feature vector.
 #[derive(Debug, Default)]
@@ -47,7 +49,6 @@ impl Trees {
         // the tree being read and the number its next node must have
         let mut current: Option<usize> = None;
         let mut next = 0usize;
-        let mut tree_start = 0usize;
         let mut lines = Vec::new();
         for row in rows(FILE, text) {
             let (line, f) = row?;
@@ -57,10 +58,8 @@ impl Trees {
             };
             let first = current.map_or(0, |c| c + 1);
             if (tree, node) == (first, 0) {
-                tree_start = trees.nodes.len();
-                trees
-                    .roots
-                    .push(u32::try_from(tree_start).map_err(|_| err(line, "too many nodes".into()))?);
+                let start = u32::try_from(trees.nodes.len()).map_err(|_| err(line, "too many nodes".into()))?;
+                trees.roots.push(start);
                 current = Some(tree);
             } else if Some(tree) != current || node != next {
                 let (t, n) = current.map_or((0, 0), |c| (c, next));
@@ -68,45 +67,44 @@ impl Trees {
             }
             next = node + 1;
             let n = if f[2] == "-" {
-                Node::Leaf(num(line, f[6])?)
+                Node {
+                    value: num(line, f[6])?,
+                    feature: LEAF,
+                    left: 0,
+                    right: 0,
+                }
             } else {
                 let feature = features
                     .iter()
                     .position(|x| *x == f[2])
+                    .and_then(|k| u16::try_from(k).ok())
                     .ok_or_else(|| err(line, format!("unknown feature `{}`", f[2])))?;
-                let child = |field: &str| -> Result<u32, GazetteerError> {
-                    let k: usize = field
-                        .parse()
-                        .map_err(|_| err(line, format!("`{field}` is not a node")))?;
-                    u32::try_from(tree_start + k).map_err(|_| err(line, "too many nodes".into()))
+                // a child is a later node of the same tree (no cycles; checked when the tree ends)
+                let child = |field: &str| -> Result<u16, GazetteerError> {
+                    field
+                        .parse::<u16>()
+                        .ok()
+                        .filter(|&k| usize::from(k) > node && k < LEAF)
+                        .ok_or_else(|| err(line, format!("child `{field}` is not a later node of this tree")))
                 };
-                Node::Split {
+                Node {
+                    value: num(line, f[3])?,
                     feature,
-                    threshold: num(line, f[3])?,
                     left: child(f[4])?,
                     right: child(f[5])?,
                 }
             };
             trees.nodes.push(n);
-            lines.push((line, tree_start));
+            lines.push(line);
         }
-        // every child must be a node of its own tree, after its parent (no cycles)
-        for (i, n) in trees.nodes.iter().enumerate() {
-            if let Node::Split { left, right, .. } = n {
-                let (line, start) = lines[i];
-                let end = trees
-                    .roots
-                    .iter()
-                    .map(|&r| r as usize)
-                    .find(|&r| r > start)
-                    .unwrap_or(trees.nodes.len());
-                for c in [*left as usize, *right as usize] {
-                    if c <= i || c >= end {
-                        return Err(err(
-                            line,
-                            format!("child {} is not a later node of this tree", c - start),
-                        ));
-                    }
+        // every child is a node of its own tree
+        for (t, &root) in trees.roots.iter().enumerate() {
+            let start = root as usize;
+            let end = trees.roots.get(t + 1).map_or(trees.nodes.len(), |&r| r as usize);
+            for (n, &line) in trees.nodes[start..end].iter().zip(&lines[start..end]) {
+                let last = n.left.max(n.right);
+                if n.feature != LEAF && start + usize::from(last) >= end {
+                    return Err(err(line, format!("child {last} is not a node of this tree")));
                 }
             }
         }
@@ -121,21 +119,17 @@ impl Trees {
     pub fn score(&self, f: &[f64]) -> f64 {
         let mut sum = 0.0;
         for &root in &self.roots {
-            let mut i = root as usize;
-            loop {
-                match self.nodes[i] {
-                    Node::Leaf(v) => {
-                        sum += v;
-                        break;
-                    }
-                    Node::Split {
-                        feature,
-                        threshold,
-                        left,
-                        right,
-                    } => i = if f[feature] <= threshold { left } else { right } as usize,
-                }
+            let tree = &self.nodes[root as usize..];
+            let mut n = tree[0];
+            while n.feature != LEAF {
+                let k = if f[usize::from(n.feature)] <= n.value {
+                    n.left
+                } else {
+                    n.right
+                };
+                n = tree[usize::from(k)];
             }
+            sum += n.value;
         }
         sum
     }
