@@ -836,6 +836,22 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                 i += n;
             }
         }
+        // 小许, 老许: the surname of the one person named in full with it, after 小 or 老, as a word
+        // of its own the dictionary does not know as a common one (not 老师, 小时, 小康)
+        for i in s.span.start..s.span.end.saturating_sub(1) {
+            if !matches!(s.ch(i), '老' | '小') {
+                continue;
+            }
+            let Some((_, Some(full))) = surnames.iter().find(|(c, _)| *c == s.ch(i + 1)) else {
+                continue;
+            };
+            let span = i..i + 2;
+            if reads_as_name(s, &span) && free(&span, &added) {
+                let mut c = person(s, span, 0.7);
+                c.detail = Detail::PersonPart(full.clone());
+                added.push(c);
+            }
+        }
         // a surname of someone named, standing before a title (江主席, 周副总理, 李教授)
         for t in &s.titles {
             let title = &s.g.titles[t.what];
@@ -993,6 +1009,24 @@ mod tests {
         // three stand-alone occurrences: each sees the two others
         assert_eq!(repeated.len(), 3, "{repeated:?}");
         assert!(repeated.iter().all(|r| (r - 3f64.ln()).abs() < 1e-9), "{repeated:?}");
+    }
+
+    #[test]
+    fn xiao_or_lao_before_the_surname_of_someone_named_is_that_person() {
+        let x = crate::testing::extract("邮递员许强今年三十岁。每天,小许接到的电话很多。老许的儿子也来了。");
+        let named: Vec<String> = crate::testing::entities(&x)
+            .into_iter()
+            .filter(|e| e.starts_with("PER"))
+            .collect();
+        assert_eq!(named, vec!["PER 许强".to_owned()], "{named:?}");
+        let xu = x.entities.iter().find(|e| e.name == "许强").map(|e| e.aliases.clone());
+        assert!(xu.is_some_and(|a| a.contains("小许") && a.contains("老许")));
+        // a common word is none, whoever is named (老师 with 师永刚, 小时 with 时光明)
+        let found = people("记者师永刚、时光明报道。老师们等了一个小时。");
+        assert!(
+            !found.iter().any(|m| m.contains("老师") || m.contains("小时")),
+            "{found:?}"
+        );
     }
 
     /// The features of the candidates of `text` whose span reads `word`.
