@@ -688,11 +688,23 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                     };
                     let len = b.saturating_sub(a);
                     let surname = is_han(s.ch(a)) && s.g.names.is_surname(&s.ch(a).to_string());
+                    // (or a rarer surname, where the segmenter reads the item as a name: 辜胜阻/nr,
+                    // 辜/nr 志远/nrfg)
+                    let tagged = a < b && {
+                        let mut k = a;
+                        while let Some(t) = s
+                            .token_starting(k)
+                            .filter(|t| t.span.end <= b && t.tag.starts_with("nr"))
+                        {
+                            k = t.span.end;
+                        }
+                        k == b
+                    };
                     let free = !chosen
                         .iter()
                         .chain(added.iter())
                         .any(|c: &Candidate| c.sentence == s.index && c.span.start < b && a < c.span.end);
-                    if !(2..=3).contains(&len) || !surname || !free {
+                    if !(2..=3).contains(&len) || !(surname || tagged) || !free {
                         break;
                     }
                     added.push(person(s, a..b, 0.85));
@@ -1027,6 +1039,16 @@ mod tests {
             !found.iter().any(|m| m.contains("老师") || m.contains("小时")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_item_the_segmenter_reads_as_a_name_in_a_list_of_names_is_one() {
+        // 辜 is too rare a surname for the tables; its neighbours and the segmenter make it a name
+        let found = people("会议由张建国主持,李明华、辜志远、王红梅出席。");
+        assert!(found.contains(&"PER Name 辜志远".to_owned()), "{found:?}");
+        // an ordinary word in the same place is not
+        let found = people("会议由张建国主持,李明华、工作人员、王红梅出席。");
+        assert!(!found.iter().any(|m| m.contains("工作")), "{found:?}");
     }
 
     /// The features of the candidates of `text` whose span reads `word`.
