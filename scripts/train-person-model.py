@@ -93,7 +93,7 @@ def main():
     if a.holdout:
         last = day.max() - a.holdout
         tr, te = day <= last, day > last
-        w, trees = fit_both(X[tr], y[tr], a.l2)
+        w, trees = fit_both(X[tr], y[tr], a.l2, names)
         for stage, p in (("weights", sigmoid(X[te] @ w)), ("weights + trees", predict(X[te], w, trees))):
             for t in (0.4, 0.5, 0.6):
                 pred = p > t
@@ -102,7 +102,7 @@ def main():
                       f"recall {tp / max(1, y[te].sum()):.3f}", file=sys.stderr)
         return
     keep = day <= a.until_day if a.until_day else np.ones(len(y), dtype=bool)
-    w, trees = fit_both(X[keep], y[keep], a.l2)
+    w, trees = fit_both(X[keep], y[keep], a.l2, names)
     days = f"days 1-{a.until_day}" if a.until_day else "development days"
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("# Weights of the logistic model that scores person-name candidates (src/recognize/person.rs\n")
@@ -129,10 +129,15 @@ def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-def fit_both(X, y, l2):
+def fit_both(X, y, l2, names):
     """The weights, then the trees on the candidates the weights do not rule out."""
     from sklearn.ensemble import HistGradientBoostingClassifier
-    w = fit(X, y, l2)
+    # the weights never see `sibling`: it is computed from them (the first-stage probability of the
+    # neighbouring items of a list), so its weight stays 0 — and since the features file holds the
+    # values computed with the weights of the binary that wrote it, dump and fit twice after a change
+    lin = X.copy()
+    lin[:, names.index("sibling")] = 0
+    w = fit(lin, y, l2)
     keep = sigmoid(X @ w) >= STAGE_TWO_FROM
     trees = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.15, max_leaf_nodes=63,
                                            min_samples_leaf=100, early_stopping=False, random_state=0)

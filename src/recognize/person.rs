@@ -21,7 +21,7 @@ const ALPHA: f64 = 0.5;
 const VOCAB: f64 = 4000.0;
 
 /// The features of a person candidate, in the order of `gazetteer/person-model.tsv`.
-pub const FEATURES: [&str; 39] = [
+pub const FEATURES: [&str; 40] = [
     "bias",
     "foreign",
     "surname",
@@ -61,6 +61,7 @@ pub const FEATURES: [&str; 39] = [
     "repeated",
     "whole_line",
     "nr_freq",
+    "sibling",
 ];
 
 pub type Features = [f64; FEATURES.len()];
@@ -446,7 +447,58 @@ pub fn document_spans(ctx: &[SentenceContext<'_>]) -> Vec<Vec<(Span, Features)>>
             f[idx("repeated")] = f64::from(others).ln_1p();
         }
     }
+    for (s, cands) in ctx.iter().zip(all.iter_mut()) {
+        siblings(s, cands);
+    }
     all
+}
+
+/// The `sibling` feature: how likely, by the first stage alone, the neighbouring items of a list
+/// the candidate stands in are names (李明华、辜志远、王红梅). The first stage gives `sibling` no
+/// weight, so that it can be computed from it.
+fn siblings(s: &SentenceContext<'_>, cands: &mut [(Span, Features)]) {
+    use std::collections::HashMap;
+    let p: Vec<f64> = cands
+        .iter()
+        .map(|(_, f)| linear_probability(&s.g.person_model, f))
+        .collect();
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, (span, _)) in cands.iter().enumerate() {
+        by_start.entry(span.start).or_default().push(i);
+        by_end.entry(span.end).or_default().push(i);
+    }
+    let best = |ids: Option<&Vec<usize>>, whole: &dyn Fn(&Span) -> bool| {
+        ids.into_iter()
+            .flatten()
+            .filter(|&&j| whole(&cands[j].0))
+            .map(|&j| p[j])
+            .fold(0.0f64, f64::max)
+    };
+    let sibling = idx("sibling");
+    let values: Vec<f64> = cands
+        .iter()
+        .map(|(span, _)| {
+            // the item before: ends at the 、 before the candidate, starts after a separator
+            let before = if span.start > 0 && s.ch(span.start - 1) == '、' {
+                let starts_item = |o: &Span| o.start == 0 || matches!(s.ch(o.start - 1), '、' | ',' | ':' | ' ' | '(');
+                best(by_end.get(&(span.start - 1)), &starts_item)
+            } else {
+                0.0
+            };
+            // the item after: starts after the 、 after the candidate, ends the item
+            let after = if s.ch(span.end) == '、' {
+                let ends_item = |o: &Span| matches!(s.ch(o.end), '、' | '等' | '和' | ',' | '。' | ')' | ' ');
+                best(by_start.get(&(span.end + 1)), &ends_item)
+            } else {
+                0.0
+            };
+            before.max(after)
+        })
+        .collect();
+    for ((_, f), v) in cands.iter_mut().zip(values) {
+        f[sibling] = v;
+    }
 }
 
 fn person(s: &SentenceContext<'_>, span: Span, p: f64) -> Candidate {
@@ -1025,7 +1077,7 @@ mod tests {
 
     #[test]
     fn xiao_or_lao_before_the_surname_of_someone_named_is_that_person() {
-        let x = crate::testing::extract("邮递员许强今年三十岁。每天,小许接到的电话很多。老许的儿子也来了。");
+        let x = crate::testing::extract("邮政局局长许强今年五十岁。每天,小许接到的电话很多。老许的儿子也来了。");
         let named: Vec<String> = crate::testing::entities(&x)
             .into_iter()
             .filter(|e| e.starts_with("PER"))
@@ -1049,6 +1101,21 @@ mod tests {
         // an ordinary word in the same place is not
         let found = people("会议由张建国主持,李明华、工作人员、王红梅出席。");
         assert!(!found.iter().any(|m| m.contains("工作")), "{found:?}");
+    }
+
+    #[test]
+    fn a_candidate_in_a_list_knows_how_likely_its_neighbours_are_names() {
+        let text = "会议由张建国主持,李明华、王志远、赵红梅出席。王志远说,要抓好春耕。";
+        let sib: Vec<f64> = features_of(text, "王志远")
+            .iter()
+            .map(|f| f[super::idx("sibling")])
+            .collect();
+        // in the list, its neighbours are names; before 说, it has none
+        assert_eq!(sib.len(), 2, "{sib:?}");
+        assert!(sib[0] > 0.9 && sib[1] == 0.0, "{sib:?}");
+        // and the first stage gives the feature no weight (it is computed from that stage)
+        let g = crate::testing::pipeline().g;
+        assert_eq!(g.person_model[super::idx("sibling")], 0.0);
     }
 
     /// The features of the candidates of `text` whose span reads `word`.
