@@ -15,6 +15,9 @@ of the names) are rescored by gradient-boosted regression trees over the same fe
 (scikit-learn's HistGradientBoostingClassifier; `pip install numpy scikit-learn`), which see how
 features combine — a dictionary name with a weak surname, a name alone on the line under a headline.
 --holdout K reports precision/recall on the articles of the last K days instead of writing the model.
+The `sibling` feature is computed from the first stage (whose weight for it is 0), so the features file
+holds values computed with the weights of the binary that wrote it: after a change, dump and fit, rebuild,
+then dump and fit again.
 
 --until-day N writes weights fitted on days 1..N only, to score the pipeline end to end on the
 days after N (ner_score.py on those days) with a model that never saw them.
