@@ -10,8 +10,9 @@ Inputs:
                 ../shared/data/pfr1998/dev.entities.jsonl; research-use data, not redistributed —
                 only the weights leave this script)
 A candidate is positive when its span is exactly a gold PER span. The first stage is L2-regularised
-logistic regression (numpy); the candidates it gives at least STAGE_TWO_FROM (6 in 100, and 98 in 100
-of the names) are rescored by gradient-boosted regression trees over the same features
+logistic regression (numpy); the trees are fitted on the candidates it gives at least STAGE_TWO_FROM
+(6 in 100, and 98 in 100 of the names) and rescore those below STAGE_TWO_TO (the same band as
+src/recognize/person.rs) — gradient-boosted regression trees over the same features
 (scikit-learn's HistGradientBoostingClassifier; `pip install numpy scikit-learn`), which see how
 features combine — a dictionary name with a weak surname, a name alone on the line under a headline.
 --holdout K reports precision/recall on the articles of the last K days instead of writing the model.
@@ -33,6 +34,8 @@ OUT = os.path.join(os.path.dirname(HERE), "gazetteer", "person-model.tsv")
 TREES = os.path.join(os.path.dirname(HERE), "gazetteer", "person-trees.tsv")
 # first-stage probability from which the trees rescore a candidate (src/recognize/person.rs)
 STAGE_TWO_FROM = 0.05
+# and below which (above it, the first stage's probability stands)
+STAGE_TWO_TO = 0.99
 
 
 def gold_spans(path):
@@ -150,7 +153,7 @@ def fit_both(X, y, l2, names):
 
 def predict(X, w, trees):
     p = sigmoid(X @ w)
-    k = p >= STAGE_TWO_FROM
+    k = (p >= STAGE_TWO_FROM) & (p < STAGE_TWO_TO)
     p[k] = trees.predict_proba(X[k])[:, 1]
     return p
 
