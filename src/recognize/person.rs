@@ -357,7 +357,7 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
             }
             for glen in [1usize, 2] {
                 let end = i + slen + glen;
-                if end > s.span.end || !(i + slen..end).all(|k| is_han(s.ch(k))) {
+                if end > s.span.end || !(i + slen..end).all(|k| is_han(s.ch(k))) || addressed(s, i + slen, end) {
                     continue;
                 }
                 out.push((i..end, chinese_features(s, i, slen, end)));
@@ -408,11 +408,21 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
         let shaped = t.span.len() < 4 || s.chars(&t.span).iter().all(|&c| st.char(c).translit >= 2);
         let new = !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
         let rare = || s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD);
-        if all_han && shaped && new && rare() {
+        let addressed = || (1..=2).any(|k| addressed(s, t.span.start + k, t.span.end));
+        if all_han && shaped && new && rare() && !addressed() {
             out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
         }
     }
     out
+}
+
+/// Whether `start..end`, after a surname, is a title (王大爷, 崔老汉, 李主任): the surname stands
+/// for the person there and the title is no given name. Words that only say what a person is
+/// (冠军, 英雄) are given names too (陈冠军).
+fn addressed(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
+    s.titles
+        .iter()
+        .any(|t| t.start == start && t.end == end && s.g.titles[t.what].kind != "person")
 }
 
 /// Features of a word the segmenter tags as a name that no other rule proposes.
@@ -720,7 +730,12 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
             for forward in [true, false] {
                 let mut edge = if forward { p.end } else { p.start };
                 loop {
-                    let sep = if forward { edge } else { edge.wrapping_sub(1) };
+                    // (an item may carry a note: 喇秉礼（回族）、才旦（藏族）)
+                    let sep = if forward {
+                        note_after(s, edge)
+                    } else {
+                        edge.wrapping_sub(1)
+                    };
                     if sep < s.span.start || sep >= s.span.end || s.ch(sep) != '、' {
                         break;
                     }
@@ -732,7 +747,7 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                             .unwrap_or(a);
                         (a, b)
                     } else {
-                        let b = sep;
+                        let b = note_before(s, sep);
                         let a = (b.saturating_sub(3).max(s.span.start)..b)
                             .find(|&k| (k..b).all(|j| is_han(s.ch(j))))
                             .unwrap_or(b);
@@ -756,7 +771,10 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                         .iter()
                         .chain(added.iter())
                         .any(|c: &Candidate| c.sentence == s.index && c.span.start < b && a < c.span.end);
-                    if !(2..=3).contains(&len) || !(surname || tagged) || !free {
+                    // the item is whole: it starts a word, after a separator or a word (有习近平), not
+                    // inside one (员李明 of 委员李明, 那布尔 of 哈德斯·贾那布尔)
+                    let whole = a == s.span.start || (s.boundary(a) && s.ch(a - 1) != '·');
+                    if !(2..=3).contains(&len) || !(surname || tagged) || !free || !whole {
                         break;
                     }
                     added.push(person(s, a..b, 0.85));
@@ -766,6 +784,33 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
         }
     }
     chosen.extend(added);
+}
+
+/// The longest note in brackets after an item of a list ((女、回族), (蒙古族); the text is normalised
+/// to half-width brackets).
+const NOTE: usize = 8;
+
+/// Where a note in brackets that starts at `at` ends (after its closing bracket), or `at`.
+fn note_after(s: &SentenceContext<'_>, at: usize) -> usize {
+    if at >= s.span.end || s.ch(at) != '(' {
+        return at;
+    }
+    (at + 1..(at + NOTE).min(s.span.end))
+        .take_while(|&k| s.ch(k) != '(')
+        .find(|&k| s.ch(k) == ')')
+        .map_or(at, |k| k + 1)
+}
+
+/// Where a note in brackets that ends just before `at` starts (its opening bracket), or `at`.
+fn note_before(s: &SentenceContext<'_>, at: usize) -> usize {
+    if at <= s.span.start || s.ch(at - 1) != ')' {
+        return at;
+    }
+    (at.saturating_sub(NOTE).max(s.span.start)..at - 1)
+        .rev()
+        .take_while(|&k| s.ch(k) != ')')
+        .find(|&k| s.ch(k) == '(')
+        .unwrap_or(at)
 }
 
 /// Minimum score of a person found somewhere for the name to be found again elsewhere.
@@ -1080,6 +1125,39 @@ mod tests {
             !found.iter().any(|m| m.contains("老师") || m.contains("小时")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_title_after_a_surname_is_no_given_name() {
+        // the surname stands for the person; 老汉, 大爷 are how the text addresses him (repeated,
+        // 崔老汉 looked like a name the article is about)
+        assert_eq!(
+            people("崔老汉热情地把我领进屋子。西房是崔老汉老两口住的。崔老汉只有一个儿子。"),
+            vec!["PER Name 崔", "PER Name 崔", "PER Name 崔"]
+        );
+        assert_eq!(people("王大爷收到了信没有?"), vec!["PER Name 王"]);
+        // a word for what a person is can be a given name
+        assert_eq!(people("本报记者陈冠军报道。"), vec!["PER Name 陈冠军"]);
+    }
+
+    #[test]
+    fn an_item_of_a_list_of_names_may_carry_a_note_in_brackets() {
+        for (text, name) in [
+            (
+                "会议选举舒国平为主任,卢秀珍(女)、周平、陈癸尊、黄名鑫为副主任。",
+                "卢秀珍",
+            ),
+            (
+                "选举马忠为省长,李成玉(回族)、张洪华、李志斌、张以祥为副省长。",
+                "李成玉",
+            ),
+        ] {
+            let found = people(text);
+            assert!(found.contains(&format!("PER Name {name}")), "{text}: {found:?}");
+        }
+        // but no part of a dotted name before its note is an item
+        let found = people("委员有米吉提·纳斯尔(维吾尔族)、哈德斯·贾那布尔(哈萨克族)、马建国(回族)。");
+        assert!(!found.iter().any(|m| m.ends_with(" 那布尔")), "{found:?}");
     }
 
     #[test]
