@@ -413,6 +413,21 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
             out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
         }
     }
+    // a word of three to five characters right after a title, whatever the segmenter tags it: a
+    // name in an order the rules above do not shape (首相桥本龙太郎/n, 会长樱内义雄/ns,
+    // 总理乌叶海亚/ns); the model weighs the title against the statistics and the tag
+    for t in s.tokens.iter().filter(|t| (3..=5).contains(&t.span.len())) {
+        let titled = s
+            .titles
+            .iter()
+            .any(|h| h.end == t.span.start && s.g.titles[h.what].kind != "person");
+        let all_han = s.chars(&t.span).iter().all(|&c| is_han(c));
+        let new = !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
+        let rare = || s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD);
+        if titled && all_han && new && rare() {
+            out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
+        }
+    }
     out
 }
 
@@ -827,8 +842,9 @@ struct ShortForm {
 }
 
 /// The short forms a careful reader takes for a name found in full: the name itself, the last
-/// part of a dotted name (罗宾·库克 → 库克) and the two-character given name of a Chinese
-/// three-character name (周恩来 → 恩来).
+/// part of a dotted name (罗宾·库克 → 库克), the two-character given name of a Chinese
+/// three-character name (周恩来 → 恩来) and the two-character surname of a name of four or five
+/// characters that starts with none of the Chinese compound surnames (桥本龙太郎 → 桥本).
 fn short_forms(st: &NameStats, name: &[char]) -> Vec<ShortForm> {
     let mut out = vec![ShortForm {
         chars: name.to_vec(),
@@ -848,6 +864,14 @@ fn short_forms(st: &NameStats, name: &[char]) -> Vec<ShortForm> {
     } else if name.len() == 3 && surname_count(st, name[0]) > 0 {
         out.push(ShortForm {
             chars: name[1..].to_vec(),
+            full,
+            proper: true,
+        });
+    } else if (4..=5).contains(&name.len()) && !st.is_surname(&name[..2].iter().collect::<String>()) {
+        // a Japanese name (桥本龙太郎 → 桥本, 樱内义雄 → 樱内): the surname, of two characters
+        // (not 欧阳 of 欧阳明远, whose given name is the short form Chinese uses)
+        out.push(ShortForm {
+            chars: name[..2].to_vec(),
             full,
             proper: true,
         });
@@ -1138,6 +1162,17 @@ mod tests {
         assert_eq!(people("王大爷收到了信没有?"), vec!["PER Name 王"]);
         // a word for what a person is can be a given name
         assert_eq!(people("本报记者陈冠军报道。"), vec!["PER Name 陈冠军"]);
+    }
+
+    #[test]
+    fn a_word_after_a_title_may_be_a_name_of_another_shape_and_its_surname_stands_for_it() {
+        let found = people("日本首相桥本龙太郎今天说,日本经济将复苏。桥本表示相信危机不会持久。");
+        assert_eq!(found, vec!["PER Name 桥本龙太郎", "PER Name 桥本"]);
+        let found = people("李岚清会见了以会长樱内义雄为团长的访华团。樱内义雄表示愿继续努力。");
+        assert!(found.contains(&"PER Name 樱内义雄".to_owned()), "{found:?}");
+        // a Chinese compound surname is no short form of its own (欧阳 of 欧阳明远)
+        let found = people("省长欧阳明远今天说,欧阳家族的祠堂已修复。");
+        assert!(!found.contains(&"PER Name 欧阳".to_owned()), "{found:?}");
     }
 
     #[test]
