@@ -635,7 +635,23 @@ fn joined(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         // the segmenter read as another word to a name (罗宾/ns·库克/nrt)
         let dotted = s.chars(&(start..end)).contains(&'·');
         if parts >= 2 && (named == parts || (dotted && named >= 1 && named + 1 >= parts)) {
-            out.push(person(s, start..end, 0.95));
+            // a part may run on into a word the segmenter cut from it and tags as a name, of two or
+            // three characters and rare (强俄巴·多吉/nrt 欧珠/nr; not 今天上午/nr)
+            let run_on = |t: &crate::model::Token| {
+                (2..=3).contains(&t.span.len())
+                    && t.tag.starts_with("nr")
+                    && part(t)
+                    && s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD)
+            };
+            let (mut a, mut b) = (start, end);
+            while let Some(t) = s.token_ending(a).filter(|t| t.span.start < a && run_on(t)) {
+                a = t.span.start;
+            }
+            while let Some(t) = s.token_starting(b).filter(|t| t.span.end > b && run_on(t)) {
+                b = t.span.end;
+            }
+            out.push(person(s, a..b, 0.95));
+            end = b;
         }
         i = end.max(i + 1);
     }
@@ -1043,6 +1059,14 @@ mod tests {
     fn names_joined_by_a_dot_are_one_name() {
         assert_eq!(
             people("外长于贝尔·韦德里纳抵达北京。"),
+            vec!["PER Name 于贝尔·韦德里纳"]
+        );
+        // a part the segmenter cut in two is joined whole (多吉/nrt 欧珠/nr), but not a common word
+        // it tags as a name after it (今天上午/nr)
+        let found = people("强俄巴·多吉欧珠、甲嘎·洛桑汤杰出席会议。");
+        assert!(found.contains(&"PER Name 强俄巴·多吉欧珠".to_owned()), "{found:?}");
+        assert_eq!(
+            people("外长于贝尔·韦德里纳今天上午抵达北京。"),
             vec!["PER Name 于贝尔·韦德里纳"]
         );
     }
