@@ -407,9 +407,8 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
         // four characters: only a transliteration (宣传教育/nr is no name)
         let shaped = t.span.len() < 4 || s.chars(&t.span).iter().all(|&c| st.char(c).translit >= 2);
         let new = !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
-        let rare = || s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD);
         let addressed = || (1..=2).any(|k| addressed(s, t.span.start + k, t.span.end));
-        if all_han && shaped && new && rare() && !addressed() {
+        if all_han && shaped && new && rare_word(s, &t.span) && !addressed() {
             out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
         }
     }
@@ -423,8 +422,7 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
             .any(|h| h.end == t.span.start && s.g.titles[h.what].kind != "person");
         let all_han = s.chars(&t.span).iter().all(|&c| is_han(c));
         let new = !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
-        let rare = || s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD);
-        if titled && all_han && new && rare() {
+        if titled && all_han && new && rare_word(s, &t.span) {
             out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
         }
     }
@@ -638,10 +636,7 @@ fn joined(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             // a part may run on into a word the segmenter cut from it and tags as a name, of two or
             // three characters and rare (强俄巴·多吉/nrt 欧珠/nr; not 今天上午/nr)
             let run_on = |t: &crate::model::Token| {
-                (2..=3).contains(&t.span.len())
-                    && t.tag.starts_with("nr")
-                    && part(t)
-                    && s.seg.word_freq(&s.slice(&t.span)).is_none_or(|f| f < RARE_WORD)
+                (2..=3).contains(&t.span.len()) && t.tag.starts_with("nr") && part(t) && rare_word(s, &t.span)
             };
             let (mut a, mut b) = (start, end);
             while let Some(t) = s.token_ending(a).filter(|t| t.span.start < a && run_on(t)) {
@@ -761,7 +756,7 @@ fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
             for forward in [true, false] {
                 let mut edge = if forward { p.end } else { p.start };
                 loop {
-                    // (an item may carry a note: 喇秉礼（回族）、才旦（藏族）)
+                    // (an item may carry a note: 喇秉礼(回族)、才旦(藏族))
                     let sep = if forward {
                         note_after(s, edge)
                     } else {
@@ -883,9 +878,13 @@ fn short_forms(st: &NameStats, name: &[char]) -> Vec<ShortForm> {
             full,
             proper: true,
         });
-    } else if (4..=5).contains(&name.len()) && !st.is_surname(&name[..2].iter().collect::<String>()) {
+    } else if (4..=5).contains(&name.len())
+        && !st.is_surname(&name[..2].iter().collect::<String>())
+        && !name.iter().all(|&c| st.char(c).translit >= 2)
+    {
         // a Japanese name (桥本龙太郎 → 桥本, 樱内义雄 → 樱内): the surname, of two characters
-        // (not 欧阳 of 欧阳明远, whose given name is the short form Chinese uses)
+        // (not 欧阳 of 欧阳明远, whose given name is the short form Chinese uses, nor 内塔 of a
+        // transliteration, 内塔尼亚胡)
         out.push(ShortForm {
             chars: name[..2].to_vec(),
             full,
@@ -899,8 +898,12 @@ fn short_forms(st: &NameStats, name: &[char]) -> Vec<ShortForm> {
 /// know or knows as a rare word (恩来, 佩里 — not 文明, 明年, 中医, which jieba saw thousands of
 /// times).
 fn reads_as_name(s: &SentenceContext<'_>, span: &Span) -> bool {
-    s.token_starting(span.start).is_some_and(|t| t.span.end == span.end)
-        && s.seg.word_freq(&s.slice(span)).is_none_or(|f| f < RARE_WORD)
+    s.token_starting(span.start).is_some_and(|t| t.span.end == span.end) && rare_word(s, span)
+}
+
+/// Whether the dictionary does not know the text of `span` or knows it as a rare word.
+fn rare_word(s: &SentenceContext<'_>, span: &Span) -> bool {
+    s.seg.word_freq(&s.slice(span)).is_none_or(|f| f < RARE_WORD)
 }
 
 /// A dictionary frequency below which a word may be a name's short form.
