@@ -504,5 +504,13 @@ fn regressions() {
                 "ORG 北京音乐厅",
             ],
         },
+        Case {
+            name: "address-after-a-surname-notes-in-lists-and-cut-dotted-names",
+            text:
+                "村里来了客人
+王大爷热情地把我们领进屋子。会议选举舒国平为主任,卢秀珍(女)、周平、陈癸尊为副主任。强俄巴·多吉欧珠、甲嘎·洛桑汤杰出席。",
+            present: &["PER 王", "PER 卢秀珍", "PER 强俄巴·多吉欧珠"],
+            absent: &["PER 王大爷", "PER 强俄巴·多吉"],
+        },
     ]);
 }

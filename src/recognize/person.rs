@@ -945,15 +945,26 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
             None => surnames.push((n[0], Some(n.iter().collect()))),
         }
     }
-    // a short form the model found on its own is the person of the full name too
+    // a short form the model found on its own is the person of the full name too, and so is a
+    // surname it found alone or after 老/小 (韩 of 韩书记, 老张)
+    let by_surname = |one: &char| {
+        surnames
+            .iter()
+            .find(|(c, _)| c == one)
+            .and_then(|(_, full)| full.clone())
+    };
     for c in chosen.iter_mut().filter(|c| c.detail == Detail::Person) {
         let text = ctx[c.sentence].chars(&c.span);
         let full = match text {
-            [one] => surnames
+            [one] => by_surname(one),
+            _ => forms
                 .iter()
-                .find(|(c, _)| c == one)
-                .and_then(|(_, full)| full.clone()),
-            _ => forms.iter().find(|f| f.chars == text).and_then(|f| f.full.clone()),
+                .find(|f| f.chars == text)
+                .and_then(|f| f.full.clone())
+                .or_else(|| match text {
+                    ['老' | '小', one] => by_surname(one),
+                    _ => None,
+                }),
         };
         if let Some(full) = full {
             c.detail = Detail::PersonPart(full);
@@ -1158,6 +1169,22 @@ mod tests {
         // three stand-alone occurrences: each sees the two others
         assert_eq!(repeated.len(), 3, "{repeated:?}");
         assert!(repeated.iter().all(|r| (r - 3f64.ln()).abs() < 1e-9), "{repeated:?}");
+    }
+
+    #[test]
+    fn lao_zhang_found_on_its_own_is_the_one_zhang_named_in_full() {
+        // (老张/n is found by the model or the familiar-address rule before the names are
+        // propagated; it is still a mention of 张建国, not a person of its own)
+        let x = crate::testing::extract("村党支部书记张建国今年五十岁。老张说,今年的收成好。老张的儿子也回来了。");
+        let named: Vec<String> = crate::testing::entities(&x)
+            .into_iter()
+            .filter(|e| e.starts_with("PER"))
+            .collect();
+        assert_eq!(named, vec!["PER 张建国".to_owned()], "{named:?}");
+        // with two people of that surname, it stays a person of its own
+        let x = crate::testing::extract("村党支部书记张建国和村主任张红旗在卡点值守。老张说,今年的收成好。");
+        let named = crate::testing::entities(&x);
+        assert!(named.contains(&"PER 老张".to_owned()), "{named:?}");
     }
 
     #[test]
