@@ -7,9 +7,10 @@
 //! its own under a headline. The model has two stages (`scripts/train-person-model.py`): logistic
 //! weights (`gazetteer/person-model.tsv`) rule out 94 candidates in 100; boosted trees
 //! (`gazetteer/person-trees.tsv`) score the rest, seeing how the features combine. Candidates also
-//! know how often the article repeats them. A name found with confidence is then found again
-//! wherever it recurs in the article, and so are its short forms (恩来 of 周恩来, 库克 of
-//! 罗宾·库克, 江 of 江主席), as mentions of the same person.
+//! know how often the article repeats them. A word right after a title is a candidate whatever its
+//! shape (首相桥本龙太郎). A name found with confidence is then found again wherever it recurs in
+//! the article, and so are its short forms (恩来 of 周恩来, 库克 of 罗宾·库克, 桥本 of 桥本龙太郎,
+//! 江 of 江主席, 老许 of 许强), as mentions of the same person.
 
 use super::{Candidate, Detail, SentenceContext};
 use crate::gazetteer::{FrameKind, Gazetteer, NameStats};
