@@ -396,34 +396,29 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
         }
     }
     // any other word the segmenter tags as a name: a given name standing alone (玉荣), a short
-    // transliteration (库克/nrt), a name the rules above do not shape (桥本/nr); the model weighs
-    // the tag alone against the character statistics and the context
+    // transliteration (库克/nrt), a name the rules above do not shape (桥本/nr); and a word of
+    // three to five characters right after a title, whatever its tag: a name in an order the rules
+    // above do not shape (首相桥本龙太郎/n, 会长樱内义雄/ns, 总理乌叶海亚/ns). The model weighs the
+    // tag or the title against the character statistics and the context.
     // (a word the dictionary saw often is a common word whatever its tag: 宣传教育/nr)
-    for t in s
-        .tokens
-        .iter()
-        .filter(|t| t.tag.starts_with("nr") && (2..=4).contains(&t.span.len()))
-    {
-        let all_han = s.chars(&t.span).iter().all(|&c| is_han(c));
-        // four characters: only a transliteration (宣传教育/nr is no name)
-        let shaped = t.span.len() < 4 || s.chars(&t.span).iter().all(|&c| st.char(c).translit >= 2);
-        let new = !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
-        let addressed = || (1..=2).any(|k| addressed(s, t.span.start + k, t.span.end));
-        if all_han && shaped && new && rare_word(s, &t.span) && !addressed() {
-            out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
-        }
-    }
-    // a word of three to five characters right after a title, whatever the segmenter tags it: a
-    // name in an order the rules above do not shape (首相桥本龙太郎/n, 会长樱内义雄/ns,
-    // 总理乌叶海亚/ns); the model weighs the title against the statistics and the tag
-    for t in s.tokens.iter().filter(|t| (3..=5).contains(&t.span.len())) {
-        let titled = s
-            .titles
-            .iter()
-            .any(|h| h.end == t.span.start && s.g.titles[h.what].kind != "person");
-        let all_han = s.chars(&t.span).iter().all(|&c| is_han(c));
-        let new = !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
-        if titled && all_han && new && rare_word(s, &t.span) {
+    for t in &s.tokens {
+        let len = t.span.len();
+        // four characters tagged as a name: only a transliteration (宣传教育/nr is no name)
+        let tagged = || {
+            t.tag.starts_with("nr")
+                && (2..=4).contains(&len)
+                && (len < 4 || s.chars(&t.span).iter().all(|&c| st.char(c).translit >= 2))
+                && !(1..=2).any(|k| addressed(s, t.span.start + k, t.span.end))
+        };
+        let titled = || {
+            (3..=5).contains(&len)
+                && s.titles
+                    .iter()
+                    .any(|h| h.end == t.span.start && s.g.titles[h.what].kind != "person")
+        };
+        let all_han = || s.chars(&t.span).iter().all(|&c| is_han(c));
+        let new = || !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
+        if (tagged() || titled()) && all_han() && new() && rare_word(s, &t.span) {
             out.push((t.span.clone(), tagged_features(s, t.span.start, t.span.end)));
         }
     }
@@ -1053,6 +1048,14 @@ mod tests {
         recognized(text).into_iter().filter(|m| m.starts_with("PER")).collect()
     }
 
+    /// The person entities of an extraction, as `PER name`.
+    fn person_entities(x: &crate::model::Extraction) -> Vec<String> {
+        crate::testing::entities(x)
+            .into_iter()
+            .filter(|e| e.starts_with("PER"))
+            .collect()
+    }
+
     #[test]
     fn a_name_after_a_title_is_found() {
         assert_eq!(people("市委书记马富国到现场督导。"), vec!["PER Name 马富国"]);
@@ -1133,12 +1136,12 @@ mod tests {
         let text = "英国外交大臣罗宾·库克昨天抵达北京。库克说,双方合作前景广阔。\
                     县委书记韩守愚主持会议。会后,守愚同志与大家座谈。韩书记指出,要抓好春耕。";
         let x = crate::testing::extract(text);
-        let people = crate::testing::entities(&x);
-        assert!(people.contains(&"PER 罗宾·库克".to_owned()), "{people:?}");
-        assert!(people.contains(&"PER 韩守愚".to_owned()), "{people:?}");
+        let named = person_entities(&x);
+        assert!(named.contains(&"PER 罗宾·库克".to_owned()), "{named:?}");
+        assert!(named.contains(&"PER 韩守愚".to_owned()), "{named:?}");
         // 库克, 守愚 and 韩 are mentions of those two, not people of their own
-        assert_eq!(people.iter().filter(|p| p.starts_with("PER")).count(), 2, "{people:?}");
-        let found: Vec<String> = recognized(text).into_iter().filter(|m| m.starts_with("PER")).collect();
+        assert_eq!(named.len(), 2, "{named:?}");
+        let found = people(text);
         for short in ["库克", "守愚", "韩"] {
             assert!(found.contains(&format!("PER Name {short}")), "{short}: {found:?}");
         }
@@ -1163,10 +1166,8 @@ mod tests {
 
     #[test]
     fn a_candidate_knows_how_often_the_article_repeats_it() {
-        let repeated: Vec<f64> = features_of("佩里抵达开罗。佩里表示,和平进程必须继续。佩里说。", "佩里")
-            .iter()
-            .map(|f| f[super::idx("repeated")])
-            .collect();
+        let repeated: Vec<f64> =
+            feature_values("佩里抵达开罗。佩里表示,和平进程必须继续。佩里说。", "佩里", "repeated");
         // three stand-alone occurrences: each sees the two others
         assert_eq!(repeated.len(), 3, "{repeated:?}");
         assert!(repeated.iter().all(|r| (r - 3f64.ln()).abs() < 1e-9), "{repeated:?}");
@@ -1177,24 +1178,18 @@ mod tests {
         // (老张/n is found by the model or the familiar-address rule before the names are
         // propagated; it is still a mention of 张建国, not a person of its own)
         let x = crate::testing::extract("村党支部书记张建国今年五十岁。老张说,今年的收成好。老张的儿子也回来了。");
-        let named: Vec<String> = crate::testing::entities(&x)
-            .into_iter()
-            .filter(|e| e.starts_with("PER"))
-            .collect();
+        let named = person_entities(&x);
         assert_eq!(named, vec!["PER 张建国".to_owned()], "{named:?}");
         // with two people of that surname, it stays a person of its own
         let x = crate::testing::extract("村党支部书记张建国和村主任张红旗在卡点值守。老张说,今年的收成好。");
-        let named = crate::testing::entities(&x);
+        let named = person_entities(&x);
         assert!(named.contains(&"PER 老张".to_owned()), "{named:?}");
     }
 
     #[test]
     fn xiao_or_lao_before_the_surname_of_someone_named_is_that_person() {
         let x = crate::testing::extract("邮政局局长许强今年五十岁。每天,小许接到的电话很多。老许的儿子也来了。");
-        let named: Vec<String> = crate::testing::entities(&x)
-            .into_iter()
-            .filter(|e| e.starts_with("PER"))
-            .collect();
+        let named = person_entities(&x);
         assert_eq!(named, vec!["PER 许强".to_owned()], "{named:?}");
         let xu = x.entities.iter().find(|e| e.name == "许强").map(|e| e.aliases.clone());
         assert!(xu.is_some_and(|a| a.contains("小许") && a.contains("老许")));
@@ -1263,16 +1258,18 @@ mod tests {
     #[test]
     fn a_candidate_in_a_list_knows_how_likely_its_neighbours_are_names() {
         let text = "会议由张建国主持,李明华、王志远、赵红梅出席。王志远说,要抓好春耕。";
-        let sib: Vec<f64> = features_of(text, "王志远")
-            .iter()
-            .map(|f| f[super::idx("sibling")])
-            .collect();
+        let sib = feature_values(text, "王志远", "sibling");
         // in the list, its neighbours are names; before 说, it has none
         assert_eq!(sib.len(), 2, "{sib:?}");
         assert!(sib[0] > 0.9 && sib[1] == 0.0, "{sib:?}");
         // and the first stage gives the feature no weight (it is computed from that stage)
         let g = crate::testing::pipeline().g;
         assert_eq!(g.person_model[super::idx("sibling")], 0.0);
+    }
+
+    /// One feature of the candidates of `text` whose span reads `word`.
+    fn feature_values(text: &str, word: &str, feature: &str) -> Vec<f64> {
+        features_of(text, word).iter().map(|f| f[super::idx(feature)]).collect()
     }
 
     /// The features of the candidates of `text` whose span reads `word`.
@@ -1298,10 +1295,7 @@ mod tests {
     fn a_name_alone_on_its_line_is_marked() {
         // an author's name under a headline, in brackets or not; the same name in a sentence is not
         let text = "拒绝无聊\n黄团元\n他说,(黄团元)\n( 黄团元 )";
-        let whole: Vec<f64> = features_of(text, "黄团元")
-            .iter()
-            .map(|f| f[super::idx("whole_line")])
-            .collect();
+        let whole = feature_values(text, "黄团元", "whole_line");
         assert_eq!(whole, vec![1.0, 0.0, 1.0], "{whole:?}");
     }
 
