@@ -4,7 +4,7 @@
 mod corpus;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use guanxi::recognize::context::contexts;
+use guanxi::segment::contexts;
 use guanxi::{Pipeline, input, normalize, recognize, split};
 use std::hint::black_box;
 use std::path::Path;
@@ -22,7 +22,7 @@ fn bench(c: &mut Criterion) {
     });
     let ctx = contexts(&chars, &sentences, p.g, p.lex, p.seg);
     g.bench_function("recognise", |b| {
-        b.iter(|| recognize::recognize(black_box(&ctx)).candidates.len())
+        b.iter(|| recognize::recognize(black_box(&ctx), p.person).candidates.len())
     });
     g.bench_function("extract", |b| {
         b.iter(|| p.extract(black_box(raw.clone())).entities.len())

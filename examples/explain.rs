@@ -3,7 +3,7 @@
 //!
 //!     cargo run --release --example explain -- FILE [SENTENCE-SUBSTRING]
 
-use guanxi::recognize::context::contexts;
+use guanxi::segment::contexts;
 use guanxi::{Pipeline, input, normalize, recognize, split};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (text, _) = normalize::normalize(&raw.text);
     let sentences = split::split(&text);
     let ctx = contexts(&text, &sentences, p.g, p.lex, p.seg);
-    let rec = recognize::recognize(&ctx);
+    let rec = recognize::recognize(&ctx, p.person);
     for (i, s) in sentences.iter().enumerate() {
         let st: String = text[s.span.clone()].iter().collect();
         if !filter.is_empty() && !st.contains(&filter) {

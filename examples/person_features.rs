@@ -6,8 +6,8 @@
 //! With `--probability` after FOLDER, a last column gives the model's probability (both stages),
 //! to compare with what the training script computes.
 
-use guanxi::recognize::context::contexts;
-use guanxi::recognize::person::{FEATURES, document_spans, probability};
+use guanxi::recognize::person::{FEATURES, document_spans};
+use guanxi::segment::contexts;
 use guanxi::{Pipeline, input, normalize, split};
 use std::io::Write;
 
@@ -27,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (text, offsets) = normalize::normalize(&raw.text);
         let sentences = split::split(&text);
         let ctx = contexts(&text, &sentences, p.g, p.lex, p.seg);
-        for (s, cands) in ctx.iter().zip(document_spans(&ctx)) {
+        for (s, cands) in ctx.iter().zip(document_spans(&ctx, p.person)) {
             for (span, f) in cands {
                 let _ = s;
                 let o = offsets.original(&span);
@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 // value can fall on the other side of one)
                 let mut fs: Vec<String> = f.iter().map(|x| format!("{x}")).collect();
                 if with_p {
-                    fs.push(format!("{:.6}", probability(p.g, &f)));
+                    fs.push(format!("{:.6}", p.person.probability(&f)));
                 }
                 writeln!(out, "{}\t{}\t{}\t{t}\t{}", raw.file_name, o.start, o.end, fs.join("\t"))?;
             }

@@ -18,6 +18,7 @@
 
 pub mod error;
 pub mod gazetteer;
+pub mod identity;
 pub mod model;
 
 pub mod input;

@@ -281,3 +281,221 @@ pub struct Extraction {
     /// The first headline line, if any.
     pub headline: Option<String>,
 }
+
+/// Level of an administrative division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Province,
+    Prefecture,
+    County,
+    Township,
+    Village,
+}
+
+impl Level {
+    /// Level implied by a division code's length (2, 4, 6, 9, 12 digits).
+    pub fn of_code(code: &str) -> Option<Level> {
+        Some(match code.len() {
+            2 => Level::Province,
+            4 => Level::Prefecture,
+            6 => Level::County,
+            9 => Level::Township,
+            12 => Level::Village,
+            _ => return None,
+        })
+    }
+}
+
+// ---- Recognise → Resolve: what a stretch of text may name ----
+
+/// An area written before an organisation or place, or implied by a scope character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Area {
+    /// A place named in the text: the span of its candidate.
+    Place(Span),
+    /// 市 / 县 / 区 / 省 / 镇 / 乡: the article's own area of that level.
+    Scope(char),
+    /// A known organisation or another organisation chain (for 驻 and sub-units): its span.
+    Org(Span),
+}
+
+/// One link of an organisation chain: `[area] body` (市 + 住建局; 新冠肺炎护理组第四救援队).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgSegment {
+    pub span: Span,
+    pub area: Option<Area>,
+    /// `中共` written before the area.
+    pub party_prefix: bool,
+    /// The standard body (index into `Gazetteer::org_units`) when the body is one.
+    pub unit: Option<usize>,
+    /// The body text after the area.
+    pub body: Span,
+    /// A joining word before this segment (驻).
+    pub joiner: Option<String>,
+}
+
+/// What the gazetteer and the rules say about a candidate, for resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    None,
+    /// Administrative division(s) the name may stand for (indexes into `Divisions::items`).
+    Division {
+        candidates: Vec<usize>,
+        short: bool,
+    },
+    /// A village or community name (罗庄村) to be linked through the village table, with the
+    /// place written right before it (石林镇 in 石林镇罗庄村), if any.
+    Village {
+        area: Option<Span>,
+    },
+    Country(usize),
+    World(usize),
+    KnownOrg(usize),
+    /// An organisation chain; the last segment is the organisation itself.
+    Org(Vec<OrgSegment>),
+    /// A place composed from an area and a name (鹤壁东站, 市人民会堂, 古城街道).
+    Place {
+        area: Option<Area>,
+    },
+    /// A checkpoint: the place it is at (span of that place's candidate), if written.
+    Checkpoint {
+        at: Option<Span>,
+        needs_place: bool,
+    },
+    Person,
+    /// A short form of a person the document names in full (恩来 of 周恩来, 库克 of 罗宾·库克, 江 of
+    /// 江主席 where 江泽民 is named): the full name.
+    PersonPart(String),
+    /// A pronoun-like reference: what it points back to.
+    Pronoun(Antecedent),
+}
+
+/// What a pronoun-like reference stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Antecedent {
+    /// The article's own area of a level (我市 → city, 该县 → county).
+    Area(Level),
+    /// The nearest preceding organisation or place whose name ends with this word (该局 → …局).
+    Suffix(String),
+    /// The article's newspaper (本报).
+    Newspaper,
+}
+
+/// A stretch of text that may name an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub sentence: usize,
+    pub kind: EntityKind,
+    pub class: Class,
+    pub form: MentionForm,
+    /// Confidence: higher wins when candidates overlap; people need a positive score.
+    pub score: f32,
+    pub detail: Detail,
+    /// Set by [`select`]: inside a longer chosen mention.
+    pub nested: bool,
+}
+
+impl Candidate {
+    pub fn new(span: Span, sentence: usize, kind: EntityKind, class: Class, detail: Detail) -> Self {
+        Candidate {
+            span,
+            sentence,
+            kind,
+            class,
+            form: MentionForm::Name,
+            score: 1.0,
+            detail,
+            nested: false,
+        }
+    }
+
+    pub fn with_form(mut self, form: MentionForm) -> Self {
+        self.form = form;
+        self
+    }
+
+    pub fn with_score(mut self, score: f32) -> Self {
+        self.score = score;
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.span.end - self.span.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.span.is_empty()
+    }
+}
+
+/// A role title found in text (index into `Gazetteer::titles`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleMention {
+    pub span: Span,
+    pub sentence: usize,
+    pub title: usize,
+}
+
+/// The output of the stage for one document.
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    /// Chosen candidates in text order: flat ones and nested ones (`nested = true`).
+    pub candidates: Vec<Candidate>,
+    pub titles: Vec<TitleMention>,
+}
+
+// ---- Resolve → Relate: the entities of a document ----
+
+/// Home areas (indexes into `Divisions::items`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Home {
+    pub province: Option<usize>,
+    pub city: Option<usize>,
+    /// Per item: the county the item is about, if one stands out.
+    pub counties: Vec<Option<usize>>,
+    /// Per item: the township the item is about, if one stands out.
+    pub townships: Vec<Option<usize>>,
+}
+
+impl Home {
+    /// The home area of a level for an item; `None` when the article gives none.
+    pub fn area(&self, item: usize, level: Level) -> Option<usize> {
+        match level {
+            Level::Province => self.province,
+            Level::Prefecture => self.city,
+            Level::County => self.counties.get(item).copied().flatten(),
+            Level::Township => self.townships.get(item).copied().flatten(),
+            Level::Village => None,
+        }
+    }
+
+    /// The nearest home area of an item, whatever its level.
+    pub fn nearest(&self, item: usize) -> Option<usize> {
+        self.area(item, Level::County).or(self.city).or(self.province)
+    }
+
+    /// The area a scope character stands for (市 → city, 县/区 → county, 省 → province).
+    pub fn scope(&self, item: usize, c: char) -> Option<usize> {
+        match c {
+            '市' => self.city,
+            '县' | '区' => self.area(item, Level::County),
+            '省' => self.province,
+            '镇' | '乡' => self.area(item, Level::Township),
+            '*' => self.nearest(item),
+            _ => None,
+        }
+    }
+}
+
+/// The entities of one document and where they are mentioned.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    /// Entity of each recognised candidate (`None`: dropped, e.g. 市委 with no home city known).
+    pub of_candidate: Vec<Option<usize>>,
+    /// Facts the names themselves state: 感染科 of 市第三人民医院, 罗庄村 in 石林镇.
+    pub structural: Vec<Relation>,
+    pub home: Home,
+}

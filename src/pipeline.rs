@@ -5,9 +5,8 @@ use crate::error::{GazetteerError, InputError};
 use crate::gazetteer::Gazetteer;
 use crate::input::RawText;
 use crate::model::{Document, Entity, Extraction, SentenceKind};
-use crate::recognize::context::contexts;
-use crate::recognize::lexicon::Lexicon;
-use crate::segment::Segmenter;
+use crate::recognize::person::PersonModel;
+use crate::segment::{Lexicon, Segmenter, contexts};
 use crate::{input, normalize, recognize, relate, resolve, split};
 use std::path::Path;
 
@@ -17,6 +16,7 @@ pub struct Pipeline {
     pub g: &'static Gazetteer,
     pub lex: &'static Lexicon,
     pub seg: &'static Segmenter,
+    pub person: &'static PersonModel,
 }
 
 impl Pipeline {
@@ -33,7 +33,8 @@ impl Pipeline {
             line: 0,
             reason: "cannot build the segmenter".into(),
         })?;
-        Ok(Pipeline { g, lex, seg })
+        let person = PersonModel::embedded().map_err(Clone::clone)?;
+        Ok(Pipeline { g, lex, seg, person })
     }
 
     /// Read a file and extract its graph.
@@ -54,8 +55,8 @@ impl Pipeline {
         };
         let sentences = split::split(&doc.text);
         let ctx = contexts(&doc.text, &sentences, self.g, self.lex, self.seg);
-        let recognized = recognize::recognize(&ctx);
-        let mut resolved = resolve::resolve(&doc.text, &sentences, &recognized, self.g, &doc.file_name);
+        let mut recognized = recognize::recognize(&ctx, self.person);
+        let mut resolved = resolve::resolve(&doc.text, &ctx, &sentences, &mut recognized, self.g, &doc.file_name);
         let (relations, comentions) = relate::relate(&ctx, self.g, &recognized, &mut resolved);
         let headline = sentences
             .iter()

@@ -3,7 +3,7 @@
 
 use crate::model::{Extraction, RelationKind};
 use crate::pipeline::Pipeline;
-use crate::recognize::context::contexts;
+use crate::segment::contexts;
 use crate::{input, normalize, recognize, split};
 use std::path::Path;
 
@@ -18,7 +18,7 @@ pub fn recognized(text: &str) -> Vec<String> {
     let (chars, _) = normalize::normalize(text);
     let sentences = split::split(&chars);
     let ctx = contexts(&chars, &sentences, p.g, p.lex, p.seg);
-    recognize::recognize(&ctx)
+    recognize::recognize(&ctx, p.person)
         .candidates
         .iter()
         .filter(|c| !c.nested)

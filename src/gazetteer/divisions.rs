@@ -6,29 +6,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
-/// Level of an administrative division.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Province,
-    Prefecture,
-    County,
-    Township,
-    Village,
-}
-
-impl Level {
-    /// Level implied by a division code's length (2, 4, 6, 9, 12 digits).
-    pub fn of_code(code: &str) -> Option<Level> {
-        Some(match code.len() {
-            2 => Level::Province,
-            4 => Level::Prefecture,
-            6 => Level::County,
-            9 => Level::Township,
-            12 => Level::Village,
-            _ => return None,
-        })
-    }
-}
+pub use crate::model::Level;
 
 /// One division above village level.
 #[derive(Debug, Clone)]

@@ -1,17 +1,15 @@
 //! The gazetteer: data files of `gazetteer/` (embedded in the binary), parsed into lookup tables.
 //!
 //! Loading and matching are separate: this module only parses the files ([`Gazetteer::embedded`]);
-//! `recognize::lexicon` builds the automata that match them in text.
+//! `segment::lexicon` builds the automata that match them in text.
 
 mod divisions;
 mod tables;
-mod trees;
 
 pub use divisions::{Division, Divisions, Level, Villages};
 pub use tables::{
     CharStats, CheckpointRole, FrameKind, KnownOrg, NameStats, OrgUnit, Suffix, Title, WorldPlace, render,
 };
-pub use trees::Trees;
 
 use crate::error::GazetteerError;
 use crate::model::Class;
@@ -33,11 +31,6 @@ pub struct Gazetteer {
     pub names: NameStats,
     pub checkpoint_words: Vec<(String, CheckpointRole)>,
     pub frames: HashMap<String, FrameKind>,
-    /// Weights of the person-name model, in the order of `recognize::person::FEATURES`.
-    pub person_model: Vec<f64>,
-    /// The second stage of the person-name model: boosted trees over the same features, for the
-    /// candidates the weights do not rule out.
-    pub person_trees: Trees,
 }
 
 /// The data files, embedded at build time.
@@ -56,8 +49,6 @@ pub(crate) mod files {
     pub const NAME_CHARS: &str = include_str!("../../gazetteer/name-chars.tsv");
     pub const CHECKPOINTS: &str = include_str!("../../gazetteer/checkpoints.tsv");
     pub const FRAMES: &str = include_str!("../../gazetteer/frames.tsv");
-    pub const PERSON_MODEL: &str = include_str!("../../gazetteer/person-model.tsv");
-    pub const PERSON_TREES: &str = include_str!("../../gazetteer/person-trees.tsv");
 }
 
 static EMBEDDED: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(Gazetteer::parse_embedded);
@@ -102,8 +93,6 @@ impl Gazetteer {
             names: NameStats::parse(SURNAMES, NAME_CHARS)?,
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
             frames: tables::parse_frames(FRAMES)?,
-            person_model: tables::parse_model(PERSON_MODEL, &crate::recognize::person::FEATURES)?,
-            person_trees: Trees::parse(PERSON_TREES, &crate::recognize::person::FEATURES)?,
         })
     }
 }

@@ -351,28 +351,3 @@ pub fn parse_frames(text: &str) -> Result<HashMap<String, FrameKind>, GazetteerE
         })
         .collect()
 }
-
-/// `person-model.tsv`: a weight for every feature, in the order given.
-pub fn parse_model(text: &str, features: &[&str]) -> Result<Vec<f64>, GazetteerError> {
-    const FILE: &str = "person-model.tsv";
-    let mut weights: HashMap<String, f64> = HashMap::new();
-    for row in rows(FILE, text) {
-        let (line, f) = row?;
-        let w: f64 = f[1].parse().map_err(|_| GazetteerError {
-            file: FILE.into(),
-            line,
-            reason: format!("`{}` is not a number", f[1]),
-        })?;
-        weights.insert(f[0].to_owned(), w);
-    }
-    features
-        .iter()
-        .map(|name| {
-            weights.get(*name).copied().ok_or_else(|| GazetteerError {
-                file: FILE.into(),
-                line: 0,
-                reason: format!("no weight for feature `{name}`"),
-            })
-        })
-        .collect()
-}

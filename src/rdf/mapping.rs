@@ -153,7 +153,7 @@ pub fn types(e: &Entity) -> Vec<NamedNodeRef<'static>> {
             if e.division_code.is_some() || e.class == Class::Division {
                 t.push(schema::ADMINISTRATIVE_AREA);
             }
-            if e.key.starts_with("place/iso/") {
+            if crate::identity::is_country(&e.key) {
                 t.push(schema::COUNTRY);
             }
             t
@@ -229,7 +229,7 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         let mut child = entity_iris[i].clone();
         while let Some(p) = g.divisions.items[idx].parent {
             let d = &g.divisions.items[p];
-            let parent = iris.node(&format!("place/{}", d.code));
+            let parent = iris.node(&crate::identity::division(&d.code));
             w.describe(child.clone(), schema::CONTAINED_IN_PLACE, parent.clone());
             // its provenance is the division table, not a sentence
             let st = iris.node(&format!("st/{}", hash16(&[child.as_str(), parent.as_str()])));

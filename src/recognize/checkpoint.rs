@@ -3,11 +3,11 @@
 //! (滑浚交界卡点), or by a village of the passage (村口卡点 after 该村). Generic ones (一线卡点,
 //! 社区卡点) are no entity.
 
-use super::lexicon::suffix_at;
 use super::{Candidate, Detail, Form, SentenceContext};
 use crate::gazetteer::Level;
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
+use crate::segment::lexicon::suffix_at;
 
 /// Descriptive words between a place and the checkpoint word (疫情防控, 村口, 路段).
 fn descriptor(word: &str) -> bool {

@@ -3,11 +3,11 @@
 //! it — an area (鹤壁市, 山城区), a scope character (市, 县), a parent organisation (市人民医院 +
 //! 感染科), a 驻 joint (市纪委监委驻市住建局纪检组) or name material (天海电子信息系统有限公司).
 
-use super::lexicon::{Hit, NameEntry, suffix_at};
 use super::place::is_bound_before;
 use super::{Area, Candidate, Detail, Form, OrgSegment, SentenceContext};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
+use crate::segment::lexicon::{Hit, NameEntry, suffix_at};
 
 /// Tags of tokens that may be part of an organisation's name.
 fn material_tag(tag: &str) -> bool {
@@ -276,7 +276,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
             }
         }
         // a checkpoint word (交界处, 检测站) ends a checkpoint, not an organisation named by suffix
-        let checkpoint_word = super::lexicon::suffix_at(&s.lex.checkpoint_words, s.text, e).is_some();
+        let checkpoint_word = suffix_at(&s.lex.checkpoint_words, s.text, e).is_some();
         let suffix_heads = if checkpoint_word {
             Vec::new()
         } else {

@@ -1,10 +1,10 @@
 //! Places: gazetteer names (divisions, countries, world places) and places composed from a name
 //! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂).
 
-use super::lexicon::{NameEntry, suffix_at};
 use super::{Area, Candidate, Detail, Form, SentenceContext};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
+use crate::segment::lexicon::{NameEntry, suffix_at};
 
 /// Characters that cannot begin a place name composed by suffix (全村, 该镇, 各社区, 进村).
 const NOT_FIRST: &str =

@@ -1,7 +1,7 @@
 //! Dates of facts: the date a sentence states (1月29日, 2020年3月5日), or the one its news item
 //! stated last (a dated lead carries through the sentences after it).
 
-use crate::recognize::SentenceContext;
+use crate::segment::SentenceContext;
 
 /// The first date written in `chars` (…年…月…日 or …月…日), as written.
 pub fn find_date(chars: &[char]) -> Option<String> {

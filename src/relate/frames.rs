@@ -6,7 +6,7 @@
 use super::{Item, Relating};
 use crate::gazetteer::FrameKind;
 use crate::model::{Class, EntityKind, RelationKind};
-use crate::recognize::SentenceContext;
+use crate::segment::SentenceContext;
 
 /// Words that open the place of a visit or of service (到浚县, 在卡点, 深入…).
 const LOCATIVE: &[&str] = &["到", "在", "赴", "深入", "来到", "前往", "走进", "奔赴", "分赴", "进入"];

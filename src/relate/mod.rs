@@ -9,9 +9,10 @@ pub mod frames;
 pub mod post;
 
 use crate::gazetteer::Gazetteer;
+use crate::model::Recognized;
 use crate::model::{CoMention, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind};
-use crate::recognize::{Recognized, SentenceContext};
-use crate::resolve::Resolved;
+use crate::model::{Home, Resolved};
+use crate::segment::SentenceContext;
 use std::collections::HashMap;
 
 /// A mention as the relation rules see it: span, entity and kind, in text order per sentence.
@@ -35,7 +36,7 @@ pub struct Relating<'a> {
     /// nested mentions of each sentence
     pub nested: Vec<Vec<Item>>,
     pub relations: Vec<Relation>,
-    pub home: &'a crate::resolve::Home,
+    pub home: &'a Home,
 }
 
 impl<'a> Relating<'a> {

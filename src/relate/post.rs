@@ -271,7 +271,7 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
         class,
         name: name.clone(),
         aliases,
-        key: format!("org/{name}"),
+        key: crate::identity::organisation(&name),
         division_code: None,
     });
     if let Some(a) = area_entity {

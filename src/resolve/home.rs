@@ -2,48 +2,7 @@
 //! read from the divisions it names — so that 我市, 市住建局 and 县人民医院 resolve to it.
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::recognize::{Candidate, Detail};
-
-/// Home areas (indexes into `Divisions::items`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Home {
-    pub province: Option<usize>,
-    pub city: Option<usize>,
-    /// Per item: the county the item is about, if one stands out.
-    pub counties: Vec<Option<usize>>,
-    /// Per item: the township the item is about, if one stands out.
-    pub townships: Vec<Option<usize>>,
-}
-
-impl Home {
-    /// The home area of a level for an item; `None` when the article gives none.
-    pub fn area(&self, item: usize, level: Level) -> Option<usize> {
-        match level {
-            Level::Province => self.province,
-            Level::Prefecture => self.city,
-            Level::County => self.counties.get(item).copied().flatten(),
-            Level::Township => self.townships.get(item).copied().flatten(),
-            Level::Village => None,
-        }
-    }
-
-    /// The nearest home area of an item, whatever its level.
-    pub fn nearest(&self, item: usize) -> Option<usize> {
-        self.area(item, Level::County).or(self.city).or(self.province)
-    }
-
-    /// The area a scope character stands for (市 → city, 县/区 → county, 省 → province).
-    pub fn scope(&self, item: usize, c: char) -> Option<usize> {
-        match c {
-            '市' => self.city,
-            '县' | '区' => self.area(item, Level::County),
-            '省' => self.province,
-            '镇' | '乡' => self.area(item, Level::Township),
-            '*' => self.nearest(item),
-            _ => None,
-        }
-    }
-}
+use crate::model::{Candidate, Detail, Home};
 
 /// Read the home areas from the division candidates (their first reading) of each item.
 pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usize, items: usize) -> Home {

@@ -6,26 +6,17 @@
 
 pub mod home;
 mod naming;
+mod propagate;
 
-pub use home::Home;
+pub use crate::model::{Home, Resolved};
 
 use crate::gazetteer::{Gazetteer, Level};
+use crate::identity;
+use crate::model::{Antecedent, Area, Candidate, Detail, Recognized};
 use crate::model::{Class, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind, Sentence, Span};
-use crate::recognize::{Antecedent, Area, Candidate, Detail, Recognized};
+use crate::segment::SentenceContext;
 use indexmap::IndexSet;
 use std::collections::HashMap;
-
-/// The entities of one document and where they are mentioned.
-#[derive(Debug, Clone, Default)]
-pub struct Resolved {
-    pub entities: Vec<Entity>,
-    pub mentions: Vec<Mention>,
-    /// Entity of each recognised candidate (`None`: dropped, e.g. 市委 with no home city known).
-    pub of_candidate: Vec<Option<usize>>,
-    /// Facts the names themselves state: 感染科 of 市第三人民医院, 罗庄村 in 石林镇.
-    pub structural: Vec<Relation>,
-    pub home: Home,
-}
 
 /// Entities under construction, deduplicated by key.
 #[derive(Debug, Default)]
@@ -61,7 +52,16 @@ impl Builder {
 }
 
 /// Resolve the recognised candidates of one document.
-pub fn resolve(text: &[char], sentences: &[Sentence], rec: &Recognized, g: &Gazetteer, doc_name: &str) -> Resolved {
+pub fn resolve(
+    text: &[char],
+    ctx: &[SentenceContext<'_>],
+    sentences: &[Sentence],
+    rec: &mut Recognized,
+    g: &Gazetteer,
+    doc_name: &str,
+) -> Resolved {
+    propagate::propagate(ctx, &mut rec.candidates);
+    let rec = &*rec;
     let items = sentences.iter().map(|s| s.item + 1).max().unwrap_or(1);
     let item_of = |sentence: usize| sentences.get(sentence).map_or(0, |s| s.item);
     let home = home::detect(g, &rec.candidates, &item_of, items);
@@ -217,7 +217,7 @@ impl Resolver<'_> {
             }
             Detail::Country(idx) => {
                 let p = &self.g.countries[*idx];
-                let key = format!("place/iso/{}", p.code.as_deref().unwrap_or(&p.name));
+                let key = identity::country(p.code.as_deref().unwrap_or(&p.name));
                 let e = self.b.entity(EntityKind::Place, Class::Geographic, &p.name, key, None);
                 self.b.alias(e, &surface);
                 Some(e)
@@ -228,7 +228,7 @@ impl Resolver<'_> {
                     EntityKind::Place,
                     Class::Geographic,
                     &p.name,
-                    format!("place/world/{}", p.name),
+                    identity::world_place(&p.name),
                     None,
                 );
                 self.b.alias(e, &surface);
@@ -252,7 +252,7 @@ impl Resolver<'_> {
                         EntityKind::Place,
                         Class::Division,
                         &surface,
-                        format!("place/{code}"),
+                        identity::division(&code),
                         Some(code),
                     ),
                     (None, Some(e)) => e,
@@ -281,7 +281,7 @@ impl Resolver<'_> {
                         let area_name = self.g.divisions.items[d].name.clone();
                         let name = format!("{area_name}{}", surface.chars().skip(1).collect::<String>());
                         let a = self.existing_division(d);
-                        (name, Some(format!("place/{}", self.g.divisions.items[d].code)), a)
+                        (name, Some(identity::division(&self.g.divisions.items[d].code)), a)
                     }
                     _ => {
                         // an area-like place with no area written (城乡一体化示范区): the home city's
@@ -294,7 +294,7 @@ impl Resolver<'_> {
                                 let a = self.existing_division(d);
                                 (
                                     format!("{city}{surface}"),
-                                    Some(format!("place/{}", self.g.divisions.items[d].code)),
+                                    Some(identity::division(&self.g.divisions.items[d].code)),
                                     a,
                                 )
                             }
@@ -302,7 +302,7 @@ impl Resolver<'_> {
                         }
                     }
                 };
-                let key = format!("{}/{}", parent_key.unwrap_or_else(|| "place".into()), name);
+                let key = identity::place_under(parent_key.as_deref(), &name);
                 let e = self.b.entity(EntityKind::Place, c.class, &name, key, None);
                 self.b.alias(e, &surface);
                 if let Some(a) = parent {
@@ -316,7 +316,7 @@ impl Resolver<'_> {
                     EntityKind::Organisation,
                     o.class,
                     &o.name,
-                    format!("org/{}", o.name),
+                    identity::organisation(&o.name),
                     None,
                 );
                 self.b.alias(e, &surface);
@@ -339,19 +339,16 @@ impl Resolver<'_> {
                     };
                     (name, place)
                 };
-                let scope = place
-                    .map(|p| self.b.entities[p].key.clone())
-                    .or_else(|| {
-                        self.home
-                            .nearest(item)
-                            .map(|d| format!("place/{}", self.g.divisions.items[d].code))
-                    })
-                    .unwrap_or_else(|| "place".into());
+                let scope = place.map(|p| self.b.entities[p].key.clone()).or_else(|| {
+                    self.home
+                        .nearest(item)
+                        .map(|d| identity::division(&self.g.divisions.items[d].code))
+                });
                 let e = self.b.entity(
                     EntityKind::Checkpoint,
                     Class::Facility,
                     &name,
-                    format!("checkpoint/{scope}/{name}"),
+                    identity::checkpoint(scope.as_deref(), &name),
                     None,
                 );
                 self.b.alias(e, &surface);
@@ -361,11 +358,11 @@ impl Resolver<'_> {
                 Some(e)
             }
             Detail::Person => {
-                let key = format!("person/{}/{}", self.person_scope, surface);
+                let key = identity::person(&self.person_scope, &surface);
                 Some(self.b.entity(EntityKind::Person, Class::Other, &surface, key, None))
             }
             Detail::PersonPart(full) => {
-                let key = format!("person/{}/{}", self.person_scope, full);
+                let key = identity::person(&self.person_scope, full);
                 let e = self.b.entity(EntityKind::Person, Class::Other, full, key, None);
                 // a given name or surname alone is no name to look the person up by
                 if surface.chars().count() >= 2 {
@@ -385,19 +382,16 @@ impl Resolver<'_> {
     /// A division or village the tables cannot tell: named under the place written before it, or
     /// else under the item's home area.
     fn unlinked_place(&mut self, surface: &str, area_entity: Option<usize>, item: usize) -> usize {
-        let scope = area_entity
-            .map(|a| self.b.entities[a].key.clone())
-            .or_else(|| {
-                self.home
-                    .nearest(item)
-                    .map(|d| format!("place/{}", self.g.divisions.items[d].code))
-            })
-            .unwrap_or_else(|| "place".into());
+        let scope = area_entity.map(|a| self.b.entities[a].key.clone()).or_else(|| {
+            self.home
+                .nearest(item)
+                .map(|d| identity::division(&self.g.divisions.items[d].code))
+        });
         self.b.entity(
             EntityKind::Place,
             Class::Division,
             surface,
-            format!("{scope}/{surface}"),
+            identity::place_under(scope.as_deref(), surface),
             None,
         )
     }
@@ -405,7 +399,7 @@ impl Resolver<'_> {
     /// The entity of a division, creating it (and linking it to its parent when that is in the text).
     fn division_entity(&mut self, idx: usize) -> usize {
         let d = &self.g.divisions.items[idx];
-        let key = format!("place/{}", d.code);
+        let key = identity::division(&d.code);
         self.b
             .entity(EntityKind::Place, Class::Division, &d.name, key, Some(d.code.clone()))
     }
@@ -432,7 +426,7 @@ impl Resolver<'_> {
     fn existing_division(&self, idx: usize) -> Option<usize> {
         self.b
             .by_key
-            .get(&format!("place/{}", self.g.divisions.items[idx].code))
+            .get(&identity::division(&self.g.divisions.items[idx].code))
             .copied()
     }
 
@@ -522,7 +516,7 @@ impl Resolver<'_> {
             .find_map(|j| self.of[j].filter(|&e| f(&self.b.entities[e])))
     }
 
-    fn org(&mut self, i: usize, chain: &[crate::recognize::OrgSegment]) -> Option<usize> {
+    fn org(&mut self, i: usize, chain: &[crate::model::OrgSegment]) -> Option<usize> {
         let c = &self.cands[i];
         let item = (self.item_of)(c.sentence);
         let names = naming::org_names(self, c.sentence, item, chain)?;
@@ -540,7 +534,7 @@ impl Resolver<'_> {
             EntityKind::Organisation,
             c.class,
             &names.canonical,
-            format!("org/{}", names.canonical),
+            identity::organisation(&names.canonical),
             None,
         );
         for a in &names.aliases {
@@ -567,7 +561,7 @@ impl Resolver<'_> {
                     EntityKind::Organisation,
                     parent.class.unwrap_or(Class::Other),
                     &parent.canonical,
-                    format!("org/{}", parent.canonical),
+                    identity::organisation(&parent.canonical),
                     None,
                 );
                 for a in &parent.aliases {

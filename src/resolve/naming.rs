@@ -3,8 +3,8 @@
 
 use super::{Home, Resolver};
 use crate::gazetteer::{Gazetteer, Level, render};
+use crate::model::{Area, OrgSegment};
 use crate::model::{Class, EntityKind};
-use crate::recognize::{Area, OrgSegment};
 
 /// Pick the division a name stands for: the only one, or the only one inside the place written
 /// before it, then inside the item's county, the home city, the home province; a short form may
@@ -73,10 +73,8 @@ pub fn choose_village(
 
 /// Where a person's identity is scoped: the home city, else the home province, else the document.
 pub fn person_scope(g: &Gazetteer, home: &Home, doc_name: &str) -> String {
-    match home.city.or(home.province) {
-        Some(d) => g.divisions.items[d].code.clone(),
-        None => format!("doc/{doc_name}"),
-    }
+    let code = home.city.or(home.province).map(|d| g.divisions.items[d].code.as_str());
+    crate::identity::person_scope(code, doc_name)
 }
 
 pub fn is_newspaper(name: &str) -> bool {

@@ -1,10 +1,13 @@
 //! What every rule needs to know about one sentence: its characters, its tokens and the gazetteer
 //! words found in it, with boundary lookups in absolute character offsets.
 
+use super::Segmenter;
 use super::lexicon::{Hit, Lexicon, NameEntry, Searchable};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Sentence, SentenceKind, Span, Token};
-use crate::segment::Segmenter;
+
+/// A dictionary frequency below which a word may be a name or a name's short form.
+pub const RARE_WORD: usize = 200;
 
 /// One sentence prepared for recognition.
 #[derive(Debug)]
@@ -138,6 +141,12 @@ impl<'a> SentenceContext<'a> {
 
     fn rel(&self, i: usize) -> Option<usize> {
         (i >= self.span.start && i <= self.span.end).then(|| i - self.span.start)
+    }
+
+    /// Whether the dictionary does not know the text of `span` or knows it as a rare word (seen
+    /// fewer than [`RARE_WORD`] times): a word that may be a name (恩来, 佩里 — not 文明, 明年).
+    pub fn rare_word(&self, span: &Span) -> bool {
+        self.seg.word_freq(&self.slice(span)).is_none_or(|f| f < RARE_WORD)
     }
 
     /// Whether `s` occurs at position `i`.

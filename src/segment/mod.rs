@@ -2,6 +2,12 @@
 //! segmentation, and with the gazetteer's tag for every word it knows (`ns` places, `nt`
 //! organisations, `title` role titles) — jieba keeps its own tag for words it already had.
 
+pub mod context;
+pub mod lexicon;
+
+pub use context::{SentenceContext, contexts};
+pub use lexicon::Lexicon;
+
 use crate::gazetteer::Gazetteer;
 use crate::model::{Span, Token};
 use jieba_rs::Jieba;

@@ -6,8 +6,8 @@
 //! candidate left when its feature is at most the threshold; a leaf (`feature` is `-`) holds a
 //! value. Nodes are numbered from 0 (the root) within their tree.
 
-use super::rows;
 use crate::error::GazetteerError;
+use crate::gazetteer::rows;
 
 const FILE: &str = "person-trees.tsv";
 
