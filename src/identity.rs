@@ -10,6 +10,7 @@
 //! | world place (city, river, region of `places.tsv`) | `place/world/{name}` |
 //! | place no table holds | `{key of the place it lies in}/{name}`, or `place/{name}` |
 //! | organisation | `org/{canonical name}` |
+//! | a group only one article names (调研组) | `org/doc/{document}/{name}` |
 //! | checkpoint | `checkpoint/{key of the place it is at, or of the home area}/{name}` |
 //! | person | `person/{home city or province code, or doc/{document}}/{name}` |
 
@@ -44,6 +45,12 @@ pub fn place_under(parent: Option<&str>, name: &str) -> String {
 /// An organisation, by its canonical name.
 pub fn organisation(canonical: &str) -> String {
     format!("org/{canonical}")
+}
+
+/// A group that exists only in one article (调研组, 督查组 led by someone of it): under the
+/// document.
+pub fn ad_hoc_group(document: &str, name: &str) -> String {
+    format!("org/doc/{document}/{name}")
 }
 
 /// A checkpoint, under the key of the place it is at (or of the home area).

@@ -7,7 +7,8 @@
 //! 1. [`input`] and [`normalize`] — Read: decode files (UTF-8, UTF-16, GB18030), NFKC with an offset
 //!    map back to the original text.
 //! 2. [`split`] — paragraphs, sentences, headlines, bylines, captions, news items.
-//! 3. [`segment`] — jieba-rs taught every gazetteer name.
+//! 3. [`segment`] — jieba-rs taught every gazetteer name; each sentence prepared with its tokens and
+//!    the gazetteer words in it. [`grammar`] reads constructions the later stages share (lists).
 //! 4. [`recognize`] — gazetteer matching and patterns for people, organisations, places, checkpoints.
 //! 5. [`resolve`] — one entity per real thing: home area, implicit scope, aliases, division codes.
 //! 6. [`relate`] — posts, heads, visits, service, gifts, membership, co-mentions, with evidence.
@@ -21,6 +22,7 @@ pub mod gazetteer;
 pub mod identity;
 pub mod model;
 
+pub mod grammar;
 pub mod input;
 pub mod normalize;
 pub mod rdf;

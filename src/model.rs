@@ -392,8 +392,13 @@ pub struct Candidate {
     /// Confidence: higher wins when candidates overlap; people need a positive score.
     pub score: f32,
     pub detail: Detail,
-    /// Set by [`select`]: inside a longer chosen mention.
+    /// Set by `recognize::select`: inside a longer chosen mention (or under a reading of the same
+    /// text that names more: the place 侯辛村 under the checkpoint 侯辛村值守点 its list shares).
     pub nested: bool,
+    /// What the item shares with the other items of its list and writes only once, after the last
+    /// (村 of 大黄庄、南孟封等村; 疫情防控卡点 of A镇、B镇疫情防控卡点): its name is its text followed
+    /// by the head.
+    pub head: Option<String>,
 }
 
 impl Candidate {
@@ -407,7 +412,13 @@ impl Candidate {
             score: 1.0,
             detail,
             nested: false,
+            head: None,
         }
+    }
+
+    pub fn with_head(mut self, head: impl Into<String>) -> Self {
+        self.head = Some(head.into());
+        self
     }
 
     pub fn with_form(mut self, form: MentionForm) -> Self {

@@ -57,7 +57,7 @@ impl Pipeline {
         let ctx = contexts(&doc.text, &sentences, self.g, self.lex, self.seg);
         let mut recognized = recognize::recognize(&ctx, self.person);
         let mut resolved = resolve::resolve(&doc.text, &ctx, &sentences, &mut recognized, self.g, &doc.file_name);
-        let (relations, comentions) = relate::relate(&ctx, self.g, &recognized, &mut resolved);
+        let (relations, comentions) = relate::relate(&ctx, self.g, &recognized, &mut resolved, &doc.file_name);
         let headline = sentences
             .iter()
             .find(|s| s.kind == SentenceKind::Headline)

@@ -8,7 +8,8 @@ mod tables;
 
 pub use divisions::{Division, Divisions, Level, Villages};
 pub use tables::{
-    CharStats, CheckpointRole, FrameKind, KnownOrg, NameStats, OrgUnit, Suffix, Title, WorldPlace, render,
+    CharStats, CheckpointRole, KnownOrg, MarkerRole, Markers, NameStats, OrgUnit, Suffix, Title, VerbClass, WorldPlace,
+    render,
 };
 
 use crate::error::GazetteerError;
@@ -30,7 +31,10 @@ pub struct Gazetteer {
     pub titles: Vec<Title>,
     pub names: NameStats,
     pub checkpoint_words: Vec<(String, CheckpointRole)>,
-    pub frames: HashMap<String, FrameKind>,
+    /// Verbs and the event frame each opens.
+    pub verbs: HashMap<String, VerbClass>,
+    /// Function words of lists and events, by role.
+    pub markers: Markers,
 }
 
 /// The data files, embedded at build time.
@@ -48,7 +52,8 @@ pub(crate) mod files {
     pub const SURNAMES: &str = include_str!("../../gazetteer/surnames.tsv");
     pub const NAME_CHARS: &str = include_str!("../../gazetteer/name-chars.tsv");
     pub const CHECKPOINTS: &str = include_str!("../../gazetteer/checkpoints.tsv");
-    pub const FRAMES: &str = include_str!("../../gazetteer/frames.tsv");
+    pub const VERBS: &str = include_str!("../../gazetteer/verbs.tsv");
+    pub const MARKERS: &str = include_str!("../../gazetteer/markers.tsv");
 }
 
 static EMBEDDED: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(Gazetteer::parse_embedded);
@@ -92,7 +97,8 @@ impl Gazetteer {
             titles: tables::parse_titles(TITLES)?,
             names: NameStats::parse(SURNAMES, NAME_CHARS)?,
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
-            frames: tables::parse_frames(FRAMES)?,
+            verbs: tables::parse_verbs(VERBS)?,
+            markers: tables::parse_markers(MARKERS)?,
         })
     }
 }
@@ -169,7 +175,8 @@ mod tests {
         assert!(g.divisions.items.len() > 40_000);
         assert!(g.titles.iter().any(|t| t.text == "市委书记" && t.heads));
         assert!(g.names.surname_count("王") > 100);
-        assert_eq!(g.frames.get("督导"), Some(&FrameKind::Inspected));
+        assert_eq!(g.verbs.get("督导"), Some(&VerbClass::Visit));
+        assert!(g.markers.is(MarkerRole::Locative, "深入"));
     }
 
     #[test]

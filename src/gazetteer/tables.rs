@@ -82,14 +82,115 @@ pub struct Title {
     pub kind: String,
 }
 
-/// What a frame verb says.
+/// The event frame a verb opens (`verbs.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FrameKind {
-    Inspected,
-    Stationed,
-    Donated,
+pub enum VerbClass {
+    /// A visit, inspection or supervision (督导, 调研, 走访慰问).
+    Visit,
+    /// Service at a place or checkpoint (值守, 执勤).
+    Serve,
+    /// A gift (捐赠, 捐款).
+    Give,
+    /// Speech, marking the person before it (介绍, 表示).
     Speech,
+    /// Leading what follows (率, 带队, 带领).
     Lead,
+    /// Going along on a visit (陪同, 参加, 随同).
+    Accompany,
+}
+
+/// What a function word does in the grammar of lists and events (`markers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MarkerRole {
+    Separator,
+    Closer,
+    Sequence,
+    Locative,
+    Scene,
+    FollowOn,
+    Group,
+    Pronoun,
+    Together,
+    Hosted,
+    Time,
+    Position,
+    Server,
+    Anaphor,
+    Settlement,
+}
+
+impl MarkerRole {
+    fn parse(field: &str) -> Option<Self> {
+        Some(match field {
+            "separator" => Self::Separator,
+            "closer" => Self::Closer,
+            "sequence" => Self::Sequence,
+            "locative" => Self::Locative,
+            "scene" => Self::Scene,
+            "follow-on" => Self::FollowOn,
+            "group" => Self::Group,
+            "pronoun" => Self::Pronoun,
+            "together" => Self::Together,
+            "hosted" => Self::Hosted,
+            "time" => Self::Time,
+            "position" => Self::Position,
+            "server" => Self::Server,
+            "anaphor" => Self::Anaphor,
+            "settlement" => Self::Settlement,
+            _ => return None,
+        })
+    }
+}
+
+/// The function words of `markers.tsv` by role, each as characters, longest first.
+#[derive(Debug, Default)]
+pub struct Markers {
+    by_role: HashMap<MarkerRole, Vec<Vec<char>>>,
+}
+
+impl Markers {
+    /// The words of a role, longest first.
+    pub fn words(&self, role: MarkerRole) -> &[Vec<char>] {
+        self.by_role.get(&role).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` is a word of the role.
+    pub fn is(&self, role: MarkerRole, word: &str) -> bool {
+        self.words(role).iter().any(|w| w.iter().copied().eq(word.chars()))
+    }
+
+    /// The length of the longest word of the role that starts at `i` in `text` (before `end`).
+    pub fn at(&self, role: MarkerRole, text: &[char], i: usize, end: usize) -> Option<usize> {
+        self.words(role)
+            .iter()
+            .find(|w| i + w.len() <= end && text[i..i + w.len()] == w[..])
+            .map(Vec::len)
+    }
+
+    /// The length of the longest word of the role that ends at `i` in `text` (after `start`).
+    pub fn ending(&self, role: MarkerRole, text: &[char], start: usize, i: usize) -> Option<usize> {
+        self.words(role)
+            .iter()
+            .find(|w| i >= start + w.len() && text[i - w.len()..i] == w[..])
+            .map(Vec::len)
+    }
+}
+
+pub fn parse_markers(text: &str) -> Result<Markers, GazetteerError> {
+    let mut m = Markers::default();
+    for row in rows("markers.tsv", text) {
+        let (line, f) = row?;
+        let role = MarkerRole::parse(f[1]).ok_or_else(|| GazetteerError {
+            file: "markers.tsv".into(),
+            line,
+            reason: format!("unknown role `{}`", f[1]),
+        })?;
+        m.by_role.entry(role).or_default().push(f[0].chars().collect());
+    }
+    for words in m.by_role.values_mut() {
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    Ok(m)
 }
 
 /// The role of a word in checkpoint names.
@@ -329,21 +430,22 @@ pub fn parse_checkpoints(text: &str) -> Result<Vec<(String, CheckpointRole)>, Ga
         .collect()
 }
 
-pub fn parse_frames(text: &str) -> Result<HashMap<String, FrameKind>, GazetteerError> {
-    rows("frames.tsv", text)
+pub fn parse_verbs(text: &str) -> Result<HashMap<String, VerbClass>, GazetteerError> {
+    rows("verbs.tsv", text)
         .map(|row| {
             let (line, f) = row?;
             let kind = match f[1] {
-                "inspected" => FrameKind::Inspected,
-                "stationed" => FrameKind::Stationed,
-                "donated" => FrameKind::Donated,
-                "speech" => FrameKind::Speech,
-                "lead" => FrameKind::Lead,
+                "visit" => VerbClass::Visit,
+                "serve" => VerbClass::Serve,
+                "give" => VerbClass::Give,
+                "speech" => VerbClass::Speech,
+                "lead" => VerbClass::Lead,
+                "accompany" => VerbClass::Accompany,
                 other => {
                     return Err(GazetteerError {
-                        file: "frames.tsv".into(),
+                        file: "verbs.tsv".into(),
                         line,
-                        reason: format!("unknown relation `{other}`"),
+                        reason: format!("unknown class `{other}`"),
                     });
                 }
             };

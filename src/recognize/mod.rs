@@ -7,6 +7,7 @@
 //! kept as nested mentions.
 
 pub mod checkpoint;
+pub mod coordination;
 pub mod org;
 pub mod person;
 pub mod place;
@@ -39,7 +40,9 @@ pub fn recognize(ctx: &[SentenceContext<'_>], model: &person::PersonModel) -> Re
         checkpoint::candidates(s, &mut cands);
         person::candidates(s, people, model, &mut cands);
         reference::candidates(s, &mut cands);
-        out.candidates.extend(select::select(cands));
+        let mut chosen = select::select(cands);
+        coordination::coordinate(s, &mut chosen);
+        out.candidates.extend(chosen);
         out.titles.extend(s.titles.iter().map(|h| TitleMention {
             span: h.start..h.end,
             sentence: s.index,

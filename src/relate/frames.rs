@@ -4,20 +4,12 @@
 //! the tours of 从A到B…都留下了…的足迹.
 
 use super::{Item, Relating};
-use crate::gazetteer::FrameKind;
+use crate::gazetteer::VerbClass as FrameKind;
 use crate::model::{Class, EntityKind, RelationKind};
 use crate::segment::SentenceContext;
 
 /// Words that open the place of a visit or of service (到浚县, 在卡点, 深入…).
 const LOCATIVE: &[&str] = &["到", "在", "赴", "深入", "来到", "前往", "走进", "奔赴", "分赴", "进入"];
-
-/// A locative word at `i`: a word of its own, right after a name, or ending a word the segmenter
-/// glued it into (也到, 平到).
-fn locative_at(r: &Relating<'_>, s: usize, i: usize, w: &str) -> bool {
-    let sc = &r.ctx[s];
-    let end = i + w.chars().count();
-    sc.boundary(i) || r.items[s].iter().any(|x| x.span.end == i) || sc.token_at(i).is_some_and(|t| t.span.end == end)
-}
 
 fn clause_bounds(sc: &SentenceContext<'_>, at: usize) -> (usize, usize) {
     let stop = |c: char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
@@ -36,7 +28,7 @@ pub fn frames(r: &mut Relating<'_>) {
         for i in sc.span.start..sc.span.end {
             if let Some((w, k)) = sc
                 .lex
-                .frames
+                .verbs
                 .iter()
                 .find(|(w, _)| i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..])
             {
@@ -44,7 +36,7 @@ pub fn frames(r: &mut Relating<'_>) {
                 // segmenter glued it to (淇滨区捐赠 read as 淇滨/区捐赠)
                 let after_name = r.items[s].iter().any(|x| x.span.end == i);
                 let aligned = (sc.boundary(i) || after_name)
-                    && (sc.boundary(i + w.len()) || *k == FrameKind::Stationed || after_name);
+                    && (sc.boundary(i + w.len()) || *k == FrameKind::Serve || after_name);
                 let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
                 if aligned && !in_name {
                     verbs.push((i, i + w.len(), *k));
@@ -53,10 +45,11 @@ pub fn frames(r: &mut Relating<'_>) {
         }
         for &(vs, ve, kind) in &verbs {
             match kind {
-                FrameKind::Inspected => inspected(r, s, vs, ve),
-                FrameKind::Stationed => stationed(r, s, vs, ve, &verbs),
-                FrameKind::Donated => donated(r, s, vs, ve),
-                FrameKind::Speech | FrameKind::Lead => {}
+                FrameKind::Visit if sc.at(vs, "足迹") => footprints(r, s, vs),
+                FrameKind::Visit => {}
+                FrameKind::Serve => stationed(r, s, vs, ve, &verbs),
+                FrameKind::Give => donated(r, s, vs, ve),
+                FrameKind::Speech | FrameKind::Lead | FrameKind::Accompany => {}
             }
         }
         composed_of(r, s);
@@ -229,114 +222,6 @@ fn footprints(r: &mut Relating<'_>, s: usize, vs: usize) {
     }
 }
 
-fn inspected(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize) {
-    let sc = &r.ctx[s];
-    if sc.at(vs, "足迹") {
-        footprints(r, s, vs);
-        return;
-    }
-    // …陪同。: those named in the clause went along on what was last inspected (县领导赵亮陪同);
-    // 陪同 before another verb (陪同检查) leaves it to that verb
-    let went_along = sc.at(vs, "陪同");
-    if went_along && !matches!(sc.ch(ve), ',' | '。' | ';') {
-        return;
-    }
-    let (mut cs, _) = clause_bounds(sc, vs);
-    let find_loc =
-        |from: usize, to: usize| (from..to).find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w) && locative_at(r, s, i, w)));
-    // the places between a locative word of the clause and the verb
-    let mut loc = find_loc(cs, vs);
-    // 先后到A、B和C,督导检查…: a verb opening its clause takes its places from the clause before
-    let bare = !r.items[s].iter().any(|x| x.span.start >= cs && x.span.end <= vs);
-    let mut scene: Option<(usize, usize)> = None;
-    if loc.is_none() && bare && cs > sc.span.start && sc.ch(cs - 1) == ',' {
-        let (pcs, _) = clause_bounds(sc, cs - 1);
-        if let Some(l) = find_loc(pcs, cs - 1) {
-            loc = Some(l);
-            cs = pcs;
-        }
-    } else if loc.is_none() && !bare {
-        // 在浚县善堂镇,马富国察看了…: a clause of its own that sets the scene
-        scene = scene_clause(r, s, cs);
-    }
-    let objects: Vec<Item> = match (loc, scene) {
-        (Some(l), _) => places_between(r, s, l, vs),
-        (None, Some((a, b))) => places_between(r, s, a, b),
-        (None, None) => Vec::new(),
-    };
-    // or the checkpoint right after the verb (督导鹤壁东站卡点)
-    let objects = if objects.is_empty() {
-        r.items[s]
-            .iter()
-            .filter(|x| x.span.start == ve && x.kind == EntityKind::Checkpoint)
-            .cloned()
-            .collect()
-    } else {
-        objects
-    };
-    if objects.is_empty() {
-        // 县长李建国一同督导 / 陪同检查: those who went along inspected what was last inspected
-        let along =
-            went_along || sc.ends_with_at(vs, "一同") || sc.ends_with_at(vs, "一起") || sc.ends_with_at(vs, "陪同");
-        if along {
-            let last: Vec<(usize, usize)> = match r.relations.iter().rev().find(|x| x.kind == RelationKind::Inspected) {
-                Some(l) if s - l.sentence <= 2 => {
-                    let sent = l.sentence;
-                    let subj = l.subject;
-                    r.relations
-                        .iter()
-                        .filter(|x| x.kind == RelationKind::Inspected && x.sentence == sent && x.subject == subj)
-                        .map(|x| (x.object, x.sentence))
-                        .collect()
-                }
-                _ => Vec::new(),
-            };
-            let people: Vec<usize> = r.items[s]
-                .iter()
-                .filter(|x| x.kind == EntityKind::Person && x.span.end <= vs)
-                .map(|x| x.entity)
-                .collect();
-            for p in people {
-                for &(o, _) in &last {
-                    r.add(p, RelationKind::Inspected, o, s);
-                }
-            }
-        }
-        return;
-    }
-    // a place written as the area of the next one (大河涧乡 in 大河涧乡弓家庄村) was not visited
-    // on its own: the most specific place stands for the visit
-    let objects: Vec<Item> = objects
-        .iter()
-        .filter(|x| {
-            !(x.kind == EntityKind::Place
-                && objects
-                    .iter()
-                    .any(|y| y.span.start == x.span.end && y.kind == EntityKind::Place))
-        })
-        .cloned()
-        .collect();
-    let subject_end = loc.unwrap_or(vs);
-    let mut people: Vec<usize> = actors(r, s, subject_end, false)
-        .into_iter()
-        .filter(|&p| r.entities[p].kind == EntityKind::Person)
-        .collect();
-    // 一同督导 / 陪同: the people named after 陪同 or in 一同 lists go along
-    for x in r.items[s]
-        .iter()
-        .filter(|x| x.kind == EntityKind::Person && x.span.start >= cs && x.span.end <= vs)
-    {
-        if !people.contains(&x.entity) {
-            people.push(x.entity);
-        }
-    }
-    for p in people {
-        for o in &objects {
-            r.add(p, RelationKind::Inspected, o.entity, s);
-        }
-    }
-}
-
 /// Words for the people who serve, after a service verb used as a modifier (执勤民警, 值守人员).
 const SERVERS: &[&str] = &[
     "人员",
@@ -363,7 +248,7 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize, verbs: &[(usi
     // inspector did
     let inspected_object = verbs
         .iter()
-        .any(|&(i, e, k)| k == FrameKind::Inspected && cs <= i && e <= vs);
+        .any(|&(i, e, k)| k == FrameKind::Visit && cs <= i && e <= vs);
     if modifier || inspected_object {
         return;
     }

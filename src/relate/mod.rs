@@ -5,10 +5,11 @@
 
 pub mod comention;
 pub mod dates;
+pub mod events;
 pub mod frames;
 pub mod post;
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, VerbClass};
 use crate::model::Recognized;
 use crate::model::{CoMention, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind};
 use crate::model::{Home, Resolved};
@@ -37,6 +38,8 @@ pub struct Relating<'a> {
     pub nested: Vec<Vec<Item>>,
     pub relations: Vec<Relation>,
     pub home: &'a Home,
+    /// The document's identity (for the keys of groups that exist only in it).
+    pub document: &'a str,
 }
 
 impl<'a> Relating<'a> {
@@ -45,6 +48,7 @@ impl<'a> Relating<'a> {
         g: &'a Gazetteer,
         rec: &'a Recognized,
         resolved: &'a mut Resolved,
+        document: &'a str,
     ) -> Self {
         let mut items = vec![Vec::new(); ctx.len()];
         let mut nested = vec![Vec::new(); ctx.len()];
@@ -78,6 +82,7 @@ impl<'a> Relating<'a> {
             nested,
             relations,
             home: &resolved.home,
+            document,
         }
     }
 
@@ -98,16 +103,58 @@ impl<'a> Relating<'a> {
     }
 }
 
+/// A verb of an event frame in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    pub start: usize,
+    pub end: usize,
+    pub class: VerbClass,
+}
+
+/// The verbs of sentence `s`, in text order: each starts a word (检查 in 检查站 is no visit) or
+/// follows a name the segmenter glued it to (淇滨区捐赠 read as 淇滨/区捐赠), lies in no name, and
+/// is not part of a longer verb found before it.
+pub fn verbs(r: &Relating<'_>, s: usize) -> Vec<Verb> {
+    let sc = &r.ctx[s];
+    let mut out: Vec<Verb> = Vec::new();
+    for i in sc.span.start..sc.span.end {
+        if out.last().is_some_and(|v| v.end > i) {
+            continue;
+        }
+        let found = sc
+            .lex
+            .verbs
+            .iter()
+            .find(|(w, _)| i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..]);
+        if let Some((w, class)) = found {
+            let after_name = r.items[s].iter().any(|x| x.span.end == i);
+            let aligned = (sc.boundary(i) || after_name)
+                && (sc.boundary(i + w.len()) || *class == VerbClass::Serve || after_name);
+            let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
+            if aligned && !in_name {
+                out.push(Verb {
+                    start: i,
+                    end: i + w.len(),
+                    class: *class,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Read the relations of a document.
 pub fn relate(
     ctx: &[SentenceContext<'_>],
     g: &Gazetteer,
     rec: &Recognized,
     resolved: &mut Resolved,
+    document: &str,
 ) -> (Vec<Relation>, Vec<CoMention>) {
     let mentions: Vec<Mention> = resolved.mentions.clone();
-    let mut r = Relating::new(ctx, g, rec, resolved);
+    let mut r = Relating::new(ctx, g, rec, resolved, document);
     post::posts(&mut r);
+    events::visits(&mut r);
     frames::frames(&mut r);
     let mut relations = r.relations;
     relations.retain(|x| x.subject != x.object);

@@ -176,8 +176,8 @@ impl Resolver<'_> {
         self.cands
             .iter()
             .enumerate()
-            .find(|(_, c)| c.sentence == sentence && &c.span == span)
-            .and_then(|(i, _)| self.of[i])
+            .filter(|(_, c)| c.sentence == sentence && &c.span == span)
+            .find_map(|(i, _)| self.of[i])
     }
 
     fn division_of(&self, entity: usize) -> Option<usize> {
@@ -189,8 +189,22 @@ impl Resolver<'_> {
 
     fn resolve_one(&mut self, i: usize) -> Option<usize> {
         let c = &self.cands[i];
-        let surface = self.slice(&c.span);
+        // the name as written, and with the head its list writes once (南孟封 + 村)
+        let written = self.slice(&c.span);
+        let surface = match &c.head {
+            Some(h) => format!("{written}{h}"),
+            None => written.clone(),
+        };
         let item = (self.item_of)(c.sentence);
+        let e = self.resolve_detail(i, c, &surface, item)?;
+        if c.head.is_some() && c.kind != EntityKind::Checkpoint {
+            self.b.alias(e, &written);
+        }
+        Some(e)
+    }
+
+    fn resolve_detail(&mut self, i: usize, c: &Candidate, surface: &str, item: usize) -> Option<usize> {
+        let surface = surface.to_owned();
         match &c.detail {
             Detail::Division { candidates, short } => {
                 let area_entity = self.preceding_place(i);
@@ -333,7 +347,8 @@ impl Resolver<'_> {
                     let place = at.as_ref().and_then(|a| self.entity_at(c.sentence, a));
                     let name = match (at, place) {
                         (Some(a), Some(p)) if self.b.entities[p].kind == EntityKind::Place => {
-                            format!("{}{}", self.slice(a), self.slice(&(a.end..c.span.end)))
+                            let rest = c.head.clone().unwrap_or_else(|| self.slice(&(a.end..c.span.end)));
+                            format!("{}{rest}", self.slice(a))
                         }
                         _ => surface.clone(),
                     };

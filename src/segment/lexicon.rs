@@ -45,8 +45,8 @@ pub struct Lexicon {
     /// organisation suffixes (index into `Gazetteer::org_suffixes`), as chars, longest first
     pub org_suffixes: Suffixes,
     pub place_suffixes: Suffixes,
-    /// frame verbs, as chars, longest first
-    pub frames: Vec<(Vec<char>, crate::gazetteer::FrameKind)>,
+    /// verbs of event frames, as chars, longest first
+    pub verbs: Vec<(Vec<char>, crate::gazetteer::VerbClass)>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -202,7 +202,7 @@ impl Lexicon {
                 .map(|(w, _)| (chars(w), ()))
                 .collect(),
         );
-        let frames = longest_first(g.frames.iter().map(|(w, k)| (chars(w), *k)).collect());
+        let verbs = longest_first(g.verbs.iter().map(|(w, k)| (chars(w), *k)).collect());
         let name_index = names.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
         Ok(Lexicon {
             names: names_ac,
@@ -216,7 +216,7 @@ impl Lexicon {
             checkpoint_generic: checkpoint_generic.into_iter().map(|(c, _)| c).collect(),
             org_suffixes: Suffixes::new(g.org_suffixes.iter().map(|s| chars(&s.text)).collect()),
             place_suffixes: Suffixes::new(g.place_suffixes.iter().map(|s| chars(&s.text)).collect()),
-            frames,
+            verbs,
         })
     }
 
@@ -272,6 +272,13 @@ impl Lexicon {
         }
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         out
+    }
+
+    /// What a gazetteer name stands for, looked up by the whole name.
+    pub fn lookup(&self, name: &str) -> &[NameEntry] {
+        self.name_index
+            .get(name)
+            .map_or(&[], |&i| self.name_entries[i].as_slice())
     }
 
     /// Gazetteer names in `text` (leftmost-longest, non-overlapping).

@@ -3,7 +3,7 @@
 //! that mark a name — a title before it, a speech verb after it, a list, a byline, a photo credit, a
 //! line of its own. The order of [`FEATURES`] is the order of the model's weights.
 
-use crate::gazetteer::{FrameKind, NameStats};
+use crate::gazetteer::{NameStats, VerbClass};
 use crate::input::is_han;
 use crate::model::SentenceKind;
 use crate::segment::SentenceContext;
@@ -170,10 +170,10 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
     }
     let rest = s.after(end, 3);
     // (a speech verb within the next three characters, compared without allocating)
-    let speech = |(w, k): &(Vec<char>, FrameKind)| {
-        *k == FrameKind::Speech && w.len() <= 3 && end + w.len() <= s.span.end && s.text[end..end + w.len()] == w[..]
+    let speech = |(w, k): &(Vec<char>, VerbClass)| {
+        *k == VerbClass::Speech && w.len() <= 3 && end + w.len() <= s.span.end && s.text[end..end + w.len()] == w[..]
     };
-    if s.lex.frames.iter().any(speech) {
+    if s.lex.verbs.iter().any(speech) {
         f[idx("speech_after")] = 1.0;
     }
     if (prev == '、' && matches!(next, '、' | '等' | '和' | ',' | '。')) || (next == '、' && !is_han(prev)) {

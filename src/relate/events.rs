@@ -1,0 +1,819 @@
+//! Event frames: visits. A visit is an actor set — the people who lead it (the subject of a visit
+//! verb: 县委书记A到B镇督导; a subject list, 县委书记A,县长B先后到…; a group standing for them,
+//! 调研组一行, 他) and the people who go along (一同, 陪同, 参加, 随同; 率 or 带领 people;
+//! 在…的陪同下) — times the places it went to: the list after a locative (到, 深入, 前往, 走进 …),
+//! a clause that sets the scene (在A村, 他…; 在A、B调研时, …), the object of the verb (察看了A),
+//! 对A进行督导. A visit is carried across the sentences of its news item (随后, 每到一处, 在A村…)
+//! until another subject starts one of its own.
+//!
+//! Who went along inspected what the visit inspected, but for the areas that are their own (a
+//! township's officials who receive a visit to their township do not inspect it); who led a group
+//! (率工作组, 带队 … 督查组) leads it. Verb classes and function words are data (`verbs.tsv`,
+//! `markers.tsv`).
+
+use super::{Item, Relating, Verb};
+use crate::gazetteer::{MarkerRole, VerbClass};
+use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
+use crate::segment::SentenceContext;
+use indexmap::IndexSet;
+
+/// A visit under way in a news item.
+#[derive(Debug, Default)]
+struct Visit {
+    /// The people who lead it, with the sentence that names them as its subject.
+    leads: Vec<(usize, usize)>,
+    /// The people who go along, with the sentence that says so.
+    along: Vec<(usize, usize)>,
+    /// The places visited, with the sentence that names each.
+    targets: Vec<(usize, usize)>,
+    /// A lead verb without an object (率队, 带队): the group the item names later is led.
+    led_group: Option<(usize, String, usize)>,
+}
+
+impl Visit {
+    fn involves(&self, people: &[usize]) -> bool {
+        people
+            .iter()
+            .any(|p| self.leads.iter().chain(&self.along).any(|(q, _)| q == p))
+    }
+
+    /// Whether one of `people` leads the visit (who only went along and now acts on their own
+    /// starts a visit of their own: 县长A一同督导。…2月3日,A到县医院看望…).
+    fn led_by(&self, people: &[usize]) -> bool {
+        people.iter().any(|p| self.leads.iter().any(|(q, _)| q == p))
+    }
+
+    fn add_target(&mut self, entity: usize, sentence: usize) {
+        if !self.targets.iter().any(|(t, _)| *t == entity) {
+            self.targets.push((entity, sentence));
+        }
+    }
+
+    fn add_along(&mut self, person: usize, sentence: usize) {
+        if !self.leads.iter().chain(&self.along).any(|(q, _)| *q == person) {
+            self.along.push((person, sentence));
+        }
+    }
+}
+
+/// A clause: the text of a sentence between two of `, ; : 。`.
+#[derive(Debug, Clone, Copy)]
+struct Clause {
+    start: usize,
+    end: usize,
+}
+
+fn clauses(sc: &SentenceContext<'_>) -> Vec<Clause> {
+    let stop = |c: char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
+    let mut out = Vec::new();
+    let mut start = sc.span.start;
+    for i in sc.span.start..sc.span.end {
+        if stop(sc.ch(i)) {
+            if i > start {
+                out.push(Clause { start, end: i });
+            }
+            start = i + 1;
+        }
+    }
+    if sc.span.end > start {
+        out.push(Clause {
+            start,
+            end: sc.span.end,
+        });
+    }
+    out
+}
+
+/// The state of the news item being read.
+struct Reader<'r, 'a> {
+    r: &'r mut Relating<'a>,
+    visit: Option<Visit>,
+    /// People named to go along before any visit of the item was told.
+    pending_along: Vec<(usize, usize)>,
+    /// 率队 / 带队 before any visit of the item was told: the leader and the verb.
+    pending_group: Option<(usize, String, usize)>,
+    done: Vec<Visit>,
+}
+
+pub fn visits(r: &mut Relating<'_>) {
+    let mut reader = Reader {
+        r,
+        visit: None,
+        pending_along: Vec::new(),
+        pending_group: None,
+        done: Vec::new(),
+    };
+    let mut item = usize::MAX;
+    for s in 0..reader.r.ctx.len() {
+        if reader.r.ctx[s].item != item {
+            reader.finish();
+            reader.pending_along.clear();
+            reader.pending_group = None;
+            item = reader.r.ctx[s].item;
+        }
+        match reader.r.ctx[s].kind {
+            SentenceKind::Byline => {}
+            // a headline tells a visit of its own (市委书记A到B县督导), which carries nothing on
+            SentenceKind::Headline => {
+                let (before, along) = (reader.visit.take(), std::mem::take(&mut reader.pending_along));
+                reader.sentence(s);
+                reader.finish();
+                reader.visit = before;
+                reader.pending_along = along;
+            }
+            _ => reader.sentence(s),
+        }
+    }
+    reader.finish();
+    let done = std::mem::take(&mut reader.done);
+    for v in done {
+        emit(reader.r, &v);
+    }
+}
+
+impl Reader<'_, '_> {
+    fn finish(&mut self) {
+        if let Some(v) = self.visit.take() {
+            self.done.push(v);
+        }
+    }
+
+    fn sentence(&mut self, s: usize) {
+        let verbs = super::verbs(self.r, s);
+        let clauses = clauses(&self.r.ctx[s]);
+        // a clause that sets the scene (在A村,…) and one that lists the places (先后到A、B,督导…)
+        let mut scene: Vec<Item> = Vec::new();
+        let mut places_before: Vec<Item> = Vec::new();
+        // people listed in clauses of their own before the verb (县委书记A,县长B先后到…)
+        let mut subjects: Vec<usize> = Vec::new();
+        for (ci, c) in clauses.iter().enumerate() {
+            let in_clause: Vec<Verb> = verbs
+                .iter()
+                .filter(|v| v.start >= c.start && v.end <= c.end)
+                .copied()
+                .collect();
+            // 在…的陪同下: the people between went along
+            let (hosts, hosted_end) = self.hosted(s, *c).unwrap_or_default();
+            for &p in &hosts {
+                self.along(p, s);
+            }
+            if hosted_end == c.end {
+                continue;
+            }
+            if let Some(targets) = self.scene_clause(s, *c, &in_clause) {
+                scene = targets;
+                continue;
+            }
+            let people: Vec<usize> = self
+                .people_before(s, c.start, self.first_predicate(s, *c, &in_clause))
+                .into_iter()
+                .filter(|p| !hosts.contains(p))
+                .collect();
+            let along_verb = in_clause
+                .iter()
+                .find(|v| v.class == VerbClass::Accompany)
+                .map(|v| v.start)
+                .or_else(|| self.together(s, *c, &in_clause));
+            if let Some(at) = along_verb {
+                let mut going: Vec<usize> = subjects.clone();
+                for p in self.people_before(s, c.start, at) {
+                    if !going.contains(&p) && !hosts.contains(&p) {
+                        going.push(p);
+                    }
+                }
+                // (陪同 after a visit verb of the same clause: 到A调研,B陪同 is two clauses)
+                if !going.is_empty() {
+                    for p in going {
+                        self.along(p, s);
+                    }
+                    subjects.clear();
+                    continue;
+                }
+            }
+            let lead_verb = in_clause.iter().find(|v| v.class == VerbClass::Lead).copied();
+            let visit_verb = in_clause.iter().find(|v| v.class == VerbClass::Visit).copied();
+            let locative = self.locative(s, *c);
+            let mut targets: Vec<Item> = Vec::new();
+            if let Some(l) = locative {
+                let until = visit_verb.map_or(c.end, |v| v.start.max(l));
+                targets = self.places(s, l, until);
+            }
+            if targets.is_empty() && !places_before.is_empty() && visit_verb.is_some() {
+                targets = std::mem::take(&mut places_before);
+            }
+            if targets.is_empty() && !scene.is_empty() {
+                targets = std::mem::take(&mut scene);
+            }
+            if targets.is_empty() {
+                if let Some(v) = visit_verb {
+                    targets = self.objects(s, v.end, c.end);
+                }
+            }
+            if targets.is_empty() {
+                targets = self.treated(s, *c);
+            }
+            let mut actors = people.clone();
+            if actors.is_empty() {
+                actors = std::mem::take(&mut subjects);
+            }
+            // 林锐率国家防总湖北工作组: the group after 率 is led; people after it go along
+            if let Some(lv) = lead_verb {
+                self.lead(s, *c, lv, &actors);
+            }
+            let group = self.group_subject(s, *c);
+            let has_visit = visit_verb.is_some();
+            if actors.is_empty() && (group || self.pronoun_subject(s, *c)) {
+                actors = self.current_leads();
+            }
+            if actors.is_empty() && (has_visit || (locative.is_some() && !targets.is_empty())) {
+                // a clause without a subject goes on with the visit under way
+                actors = self.current_leads();
+            }
+            if targets.is_empty() {
+                if !people.is_empty() && in_clause.is_empty() && locative.is_none() {
+                    // a clause of its own that only names people, or names them going somewhere
+                    // unnamed (A一行深入全县各卡点,): the subject list goes on
+                    let going = self.goes(s, *c);
+                    let listed = if going { people.clone() } else { self.only_people(s, *c) };
+                    for p in listed {
+                        if !subjects.contains(&p) {
+                            subjects.push(p);
+                        }
+                    }
+                    continue;
+                }
+                if has_visit && !actors.is_empty() {
+                    self.start_or_continue(&actors, s, has_visit);
+                }
+                // 先后到A、B和C,督导检查: the places wait for the verb of the next clause
+                continue;
+            }
+            if locative.is_some() && visit_verb.is_none() && ci + 1 < clauses.len() {
+                let later_verb = verbs.iter().any(|v| v.class == VerbClass::Visit && v.start >= c.end);
+                if later_verb && actors.is_empty() {
+                    places_before = targets;
+                    continue;
+                }
+                if later_verb {
+                    places_before.clone_from(&targets);
+                }
+            }
+            if actors.is_empty() {
+                continue;
+            }
+            // a visit needs a visit verb somewhere in the sentence, or one under way
+            let verb_in_sentence = verbs.iter().any(|v| v.class == VerbClass::Visit);
+            if !has_visit && !verb_in_sentence && self.visit.is_none() {
+                continue;
+            }
+            self.start_or_continue(&actors, s, true);
+            if let Some(v) = self.visit.as_mut() {
+                for t in &targets {
+                    v.add_target(t.entity, s);
+                }
+            }
+            places_before.clear();
+            subjects.clear();
+        }
+        self.group_led(s);
+    }
+
+    /// The visit these actors lead: the one under way when they take part in it, else a new one.
+    fn start_or_continue(&mut self, actors: &[usize], s: usize, _visit: bool) {
+        // (some of the leaders named again on their own, 市委书记A到…, after A、B分赴各地: a visit
+        // of theirs)
+        let some_leaders = self.visit.as_ref().is_some_and(|v| {
+            v.leads.len() > actors.len() && actors.iter().all(|a| v.leads.iter().any(|(p, _)| p == a))
+        });
+        let continuing = self.visit.as_ref().is_some_and(|v| v.led_by(actors)) && !some_leaders;
+        if !continuing {
+            self.finish();
+            let mut v = Visit {
+                leads: actors.iter().map(|&a| (a, s)).collect(),
+                ..Visit::default()
+            };
+            for (p, ps) in self.pending_along.drain(..) {
+                v.add_along(p, ps);
+            }
+            self.visit = Some(v);
+        } else if let Some(v) = self.visit.as_mut() {
+            // a subject list that names more people than the visit knew: they lead it too
+            for &a in actors {
+                if !v.involves(&[a]) {
+                    v.leads.push((a, s));
+                }
+            }
+        }
+    }
+
+    fn along(&mut self, person: usize, s: usize) {
+        match self.visit.as_mut() {
+            Some(v) => v.add_along(person, s),
+            None => self.pending_along.push((person, s)),
+        }
+    }
+
+    fn current_leads(&self) -> Vec<usize> {
+        self.visit
+            .as_ref()
+            .map(|v| v.leads.iter().map(|(p, _)| *p).collect())
+            .unwrap_or_default()
+    }
+
+    /// Where the predicate of a clause begins: its first locative or verb (or its end).
+    fn first_predicate(&self, s: usize, c: Clause, verbs: &[Verb]) -> usize {
+        let loc = self.locative(s, c).map(|l| self.locative_start(s, l));
+        let verb = verbs.iter().map(|v| v.start).min();
+        let together = self.together(s, c, verbs);
+        [loc, verb, together].into_iter().flatten().min().unwrap_or(c.end)
+    }
+
+    /// The people named between `from` and `to`: a subject and those listed with it.
+    fn people_before(&self, s: usize, from: usize, to: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for x in self.r.items[s]
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person && x.span.start >= from && x.span.end <= to)
+        {
+            if !out.contains(&x.entity) {
+                out.push(x.entity);
+            }
+        }
+        out
+    }
+
+    /// A clause that names only people (with their titles and organisations): 县委书记A, — what
+    /// is not a name or a title is no verb and no preposition, and short.
+    fn only_people(&self, s: usize, c: Clause) -> Vec<usize> {
+        let sc = &self.r.ctx[s];
+        let mut covered = vec![false; c.end - c.start];
+        let mut cover = |sp: &std::ops::Range<usize>| {
+            for k in sp.start.max(c.start)..sp.end.min(c.end) {
+                covered[k - c.start] = true;
+            }
+        };
+        let mut people = Vec::new();
+        for x in self.r.items[s]
+            .iter()
+            .filter(|x| x.span.start >= c.start && x.span.end <= c.end)
+        {
+            cover(&x.span);
+            if x.kind == EntityKind::Person && !people.contains(&x.entity) {
+                people.push(x.entity);
+            }
+        }
+        // (organisations the text names without an entity of their own: 组织部 of a chain)
+        for x in self.r.rec.candidates.iter().filter(|x| x.sentence == s) {
+            cover(&x.span);
+        }
+        for t in sc.titles.iter() {
+            cover(&(t.start..t.end));
+        }
+        let uncovered = |k: usize| !covered[k - c.start] && !matches!(sc.ch(k), '、' | '和' | '及' | '与' | ' ' | '等');
+        let rest = (c.start..c.end).filter(|&k| uncovered(k)).count();
+        let verb = sc.tokens.iter().any(|t| {
+            t.span.start >= c.start
+                && t.span.end <= c.end
+                && (t.span.start..t.span.end).any(uncovered)
+                && ((t.tag.starts_with('v') && t.tag != "vn") || t.tag == "p")
+        });
+        if rest <= 6 && !verb && !people.is_empty() {
+            people
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether the clause tells of going somewhere (a locative word, 一行): 深入全县各卡点.
+    fn goes(&self, s: usize, c: Clause) -> bool {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        (c.start..c.end).any(|i| {
+            sc.boundary(i)
+                && (m.at(MarkerRole::Locative, sc.text, i, c.end).is_some_and(|n| n >= 2)
+                    || m.at(MarkerRole::Group, sc.text, i, c.end).is_some())
+        })
+    }
+
+    /// A locative word of the clause that opens places (到, 深入, 前往 …), as the position just
+    /// after it.
+    fn locative(&self, s: usize, c: Clause) -> Option<usize> {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        (c.start..c.end).find_map(|i| {
+            let n = m.at(MarkerRole::Locative, sc.text, i, c.end)?;
+            // a word of its own, or glued to the name before it (也到, 平到), and followed by a
+            // place of the clause
+            let aligned = sc.boundary(i)
+                || self.r.items[s].iter().any(|x| x.span.end == i)
+                || sc.token_at(i).is_some_and(|t| t.span.end == i + n);
+            let end = i + n;
+            let place_next = self.r.items[s].iter().any(|x| {
+                x.span.start >= end
+                    && x.span.start <= end + 2
+                    && matches!(
+                        x.kind,
+                        EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+                    )
+            });
+            (aligned && place_next && !self.inside_name(s, i)).then_some(end)
+        })
+    }
+
+    /// Where the locative ending at `end` began.
+    fn locative_start(&self, s: usize, end: usize) -> usize {
+        let sc = &self.r.ctx[s];
+        end - sc
+            .g
+            .markers
+            .ending(MarkerRole::Locative, sc.text, sc.span.start, end)
+            .unwrap_or(0)
+    }
+
+    fn inside_name(&self, s: usize, i: usize) -> bool {
+        self.r.items[s].iter().any(|x| x.span.start < i && i < x.span.end)
+    }
+
+    /// The places, checkpoints and organisations between `from` and `to`, the most specific ones
+    /// (a place written as the area of the next, 大河涧乡 in 大河涧乡弓家庄村, was not visited on its
+    /// own).
+    fn places(&self, s: usize, from: usize, to: usize) -> Vec<Item> {
+        let found: Vec<Item> = self.r.items[s]
+            .iter()
+            .filter(|x| x.span.start >= from && x.span.end <= to)
+            .filter(|x| {
+                matches!(
+                    x.kind,
+                    EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+                ) && x.form != MentionForm::Pronoun
+            })
+            .cloned()
+            .collect();
+        // a person between them ends the list (到A村看望村民B)
+        let stop = self.r.items[s]
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person && x.span.start >= from && x.span.end <= to)
+            .map(|x| x.span.start)
+            .min()
+            .unwrap_or(to);
+        found
+            .iter()
+            .filter(|x| x.span.end <= stop)
+            .filter(|x| {
+                !(x.kind == EntityKind::Place
+                    && found.iter().any(|y| {
+                        y.span.start == x.span.end && matches!(y.kind, EntityKind::Place | EntityKind::Checkpoint)
+                    }))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// 在A村, / 在A、B等地调研时, / 在A卡点上, : a clause that sets the scene — `在`, places and
+    /// words of position or time only.
+    fn scene_clause(&self, s: usize, c: Clause, verbs: &[Verb]) -> Option<Vec<Item>> {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        let n = m.at(MarkerRole::Scene, sc.text, c.start, c.end)?;
+        let open = c.start + n;
+        let mut pos = open;
+        let mut found: Vec<Item> = Vec::new();
+        // the places, with separators between them
+        for x in self.r.items[s]
+            .iter()
+            .filter(|x| x.span.start >= open && x.span.end <= c.end)
+        {
+            if !matches!(
+                x.kind,
+                EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+            ) {
+                return None;
+            }
+            let gap = sc.slice(&(pos..x.span.start));
+            if !(gap.is_empty() || m.is(MarkerRole::Separator, &gap)) {
+                return None;
+            }
+            found.push(x.clone());
+            pos = x.span.end;
+        }
+        if found.is_empty() {
+            return None;
+        }
+        // what may follow: 等地, a word of position, 调研时, 期间, a person's home (家中)
+        let mut rest = pos;
+        if let Some(k) = m.at(MarkerRole::Closer, sc.text, rest, c.end) {
+            rest += k;
+        }
+        if let Some(v) = verbs.iter().find(|v| v.start == rest && v.class == VerbClass::Visit) {
+            rest = v.end;
+        }
+        let tail = sc.slice(&(rest..c.end));
+        let ok = tail.is_empty()
+            || m.is(MarkerRole::Position, &tail)
+            || m.is(MarkerRole::Time, &tail)
+            || tail == "现场"
+            || tail == "施工现场";
+        if !ok {
+            return None;
+        }
+        let found = found
+            .iter()
+            .filter(|x| {
+                !(x.kind == EntityKind::Place
+                    && found.iter().any(|y| {
+                        y.span.start == x.span.end && matches!(y.kind, EntityKind::Place | EntityKind::Checkpoint)
+                    }))
+            })
+            .cloned()
+            .collect();
+        Some(found)
+    }
+
+    /// The objects right after a visit verb (察看了A村、B卡点; 走访慰问了A公司).
+    fn objects(&self, s: usize, from: usize, to: usize) -> Vec<Item> {
+        let sc = &self.r.ctx[s];
+        let start = if sc.ch(from) == '了' { from + 1 } else { from };
+        let first = self.r.items[s].iter().find(|x| x.span.start == start).cloned();
+        match first {
+            Some(x)
+                if matches!(
+                    x.kind,
+                    EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+                ) && x.form != MentionForm::Pronoun =>
+            {
+                let mut out = vec![x.clone()];
+                let mut pos = x.span.end;
+                let after = x.span.end;
+                for y in self.r.items[s]
+                    .iter()
+                    .filter(|y| y.span.start > after && y.span.end <= to)
+                {
+                    let gap = sc.slice(&(pos..y.span.start));
+                    if !sc.g.markers.is(MarkerRole::Separator, &gap)
+                        || !matches!(
+                            y.kind,
+                            EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+                        )
+                    {
+                        break;
+                    }
+                    out.push(y.clone());
+                    pos = y.span.end;
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// 对A进行督导 / 对A开展巡河: the place after 对, when a visit verb follows in the clause.
+    fn treated(&self, s: usize, c: Clause) -> Vec<Item> {
+        let sc = &self.r.ctx[s];
+        let Some(dui) = (c.start..c.end).find(|&i| sc.ch(i) == '对' && sc.boundary(i)) else {
+            return Vec::new();
+        };
+        let then = (dui..c.end).find(|&i| sc.at(i, "进行") || sc.at(i, "开展"));
+        match then {
+            Some(t) => self.places(s, dui + 1, t),
+            None => Vec::new(),
+        }
+    }
+
+    /// 一同 / 一起 before a verb: where it stands, as the start of the clause's predicate.
+    fn together(&self, s: usize, c: Clause, verbs: &[Verb]) -> Option<usize> {
+        let sc = &self.r.ctx[s];
+        verbs.iter().find_map(|v| {
+            let n = sc.g.markers.ending(MarkerRole::Together, sc.text, c.start, v.start)?;
+            Some(v.start - n)
+        })
+    }
+
+    /// 在县委书记A、县长B的陪同下: the people between 在 and 的陪同下, and where the phrase ends.
+    fn hosted(&self, s: usize, c: Clause) -> Option<(Vec<usize>, usize)> {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        let (close, n) = (c.start..c.end).find_map(|i| Some((i, m.at(MarkerRole::Hosted, sc.text, i, c.end)?)))?;
+        let open = (c.start..close).rev().find(|&i| sc.ch(i) == '在')?;
+        let people = self.people_before(s, open, close);
+        (!people.is_empty()).then_some((people, close + n))
+    }
+
+    /// The clause opens with a word that stands for the people of the visit (调研组一行, 一行).
+    fn group_subject(&self, s: usize, c: Clause) -> bool {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        let mut i = c.start;
+        if let Some(n) = m.at(MarkerRole::FollowOn, sc.text, i, c.end) {
+            i += n;
+        }
+        // (a named team before 一行: 衡南县党政代表团一行)
+        if let Some(x) = self.r.items[s]
+            .iter()
+            .find(|x| x.span.start == i && x.kind == EntityKind::Organisation)
+        {
+            i = x.span.end;
+        }
+        m.at(MarkerRole::Group, sc.text, i, c.end).is_some()
+    }
+
+    /// The clause opens with a pronoun for the last person (他, 她).
+    fn pronoun_subject(&self, s: usize, c: Clause) -> bool {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        let mut i = c.start;
+        if let Some(n) = m.at(MarkerRole::FollowOn, sc.text, i, c.end) {
+            i += n;
+        }
+        m.at(MarkerRole::Pronoun, sc.text, i, c.end).is_some()
+    }
+
+    /// 率/带领/率领: the group led (a team of the text: 率国家防总湖北工作组); the people after the
+    /// verb go along (带领A、B到…).
+    fn lead(&mut self, s: usize, c: Clause, lv: Verb, leaders: &[usize]) {
+        let word = self.r.ctx[s].slice(&(lv.start..lv.end));
+        let stop = self.locative(s, c).map_or(c.end, |l| self.locative_start(s, l));
+        let after: Vec<Item> = self.r.items[s]
+            .iter()
+            .filter(|x| x.span.start >= lv.end && x.span.end <= stop)
+            .cloned()
+            .collect();
+        let team = after.iter().find(|x| {
+            x.kind == EntityKind::Organisation && {
+                let e = &self.r.entities[x.entity];
+                e.class == Class::Team || e.name.ends_with('团') || e.name.ends_with('组')
+            }
+        });
+        if let Some(team) = team {
+            for &p in leaders {
+                self.r.add(p, RelationKind::Leads, team.entity, s).title = Some(word.clone());
+            }
+        } else if after.is_empty() && word.ends_with('队') {
+            // 率队 / 带队 without an object: the group the item names later (调研组, 督查组)
+            if let Some(&p) = leaders.first() {
+                if let Some(v) = self.visit.as_mut() {
+                    v.led_group = Some((p, word.clone(), s));
+                } else {
+                    self.pending_group = Some((p, word.clone(), s));
+                }
+            }
+        }
+        for x in after.iter().filter(|x| x.kind == EntityKind::Person) {
+            self.along(x.entity, s);
+        }
+    }
+
+    /// A group word of the item (调研组, 督查组) after 率队/带队: its leader leads it.
+    fn group_led(&mut self, s: usize) {
+        let sc = &self.r.ctx[s];
+        let pending = self
+            .visit
+            .as_ref()
+            .and_then(|v| v.led_group.clone())
+            .or_else(|| self.pending_group.clone());
+        let Some((leader, title, _)) = pending else { return };
+        let m = &sc.g.markers;
+        let found = (sc.span.start..sc.span.end).find_map(|i| {
+            let n = m.at(MarkerRole::Group, sc.text, i, sc.span.end)?;
+            let word = sc.slice(&(i..i + n));
+            (word.ends_with('组') || word.ends_with('团')).then_some(word)
+        });
+        let Some(word) = found else { return };
+        let doc = self.r.document.to_owned();
+        let group = self.r.entity(Entity {
+            kind: EntityKind::Organisation,
+            class: Class::Team,
+            name: word.clone(),
+            aliases: IndexSet::new(),
+            key: crate::identity::ad_hoc_group(&doc, &word),
+            division_code: None,
+        });
+        self.r.add(leader, RelationKind::Leads, group, s).title = Some(title);
+        if let Some(v) = self.visit.as_mut() {
+            v.led_group = None;
+        }
+        self.pending_group = None;
+    }
+}
+
+/// The facts of a finished visit: its leaders inspected every place of it; those who went along
+/// too, but for their own areas and — when they are hosts, officials of an area below the leader's
+/// or beside it — for the places in their area (a county's leaders who receive a city's visit do
+/// not inspect their county's sites; a county head's own officials going along with him do).
+fn emit(r: &mut Relating<'_>, v: &Visit) {
+    if std::env::var_os("GX_DEBUG").is_some() {
+        eprintln!("visit {:?}", v);
+    }
+    for &(p, _) in &v.leads {
+        for &(t, ts) in &v.targets {
+            if p != t {
+                r.add(p, RelationKind::Inspected, t, ts);
+            }
+        }
+    }
+    let lead_areas: Vec<usize> = v.leads.iter().flat_map(|&(p, _)| own_areas(r, p)).collect();
+    for &(p, ps) in &v.along {
+        let own = own_areas(r, p);
+        let host = !lead_areas.is_empty()
+            && own.iter().any(|&a| {
+                !lead_areas
+                    .iter()
+                    .any(|&l| l == a || (within(r, l, a, ps) && !within(r, a, l, ps)))
+            });
+        for &(t, ts) in &v.targets {
+            let in_own = own.iter().any(|&a| t == a || (host && within(r, t, a, ts)));
+            if p != t && !in_own {
+                r.add(p, RelationKind::Inspected, t, ps);
+            }
+        }
+    }
+}
+
+/// The places a person holds posts in: the area of a post (副县长 of 竹山县) or the place of the
+/// organisation of a post (新寮镇 of 新寮镇党委).
+fn own_areas(r: &Relating<'_>, person: usize) -> Vec<usize> {
+    let orgs: Vec<usize> = r
+        .relations
+        .iter()
+        .filter(|x| x.subject == person && x.kind == RelationKind::Post)
+        .map(|x| x.object)
+        .collect();
+    let mut out: Vec<usize> = orgs
+        .iter()
+        .copied()
+        .filter(|&o| r.entities[o].kind == EntityKind::Place)
+        .collect();
+    for x in r.relations.iter() {
+        if x.kind == RelationKind::Location && orgs.contains(&x.subject) && !out.contains(&x.object) {
+            out.push(x.object);
+        }
+    }
+    out
+}
+
+/// Whether entity `inner` lies in the area `outer`: the same, a division under its code, or
+/// contained in it by the facts of the text. What the text places nowhere lies in the home area of
+/// its news item (sentence `s`).
+fn within(r: &Relating<'_>, inner: usize, outer: usize, s: usize) -> bool {
+    if inner == outer {
+        return true;
+    }
+    let Some(outer_code) = code_of(r, outer, s) else {
+        return false;
+    };
+    let mut seen = vec![inner];
+    let mut frontier = vec![inner];
+    while let Some(e) = frontier.pop() {
+        if e == outer {
+            return true;
+        }
+        if let Some(code) = r.entities[e].division_code.as_deref() {
+            if code.starts_with(outer_code.as_str()) {
+                return true;
+            }
+            // (a region around the home area, such as the province a company names itself by,
+            // places nothing: the home area does)
+            match home_code(r, s) {
+                Some(h) if h.starts_with(code) && h != code => return h.starts_with(outer_code.as_str()),
+                _ => continue,
+            }
+        }
+        let up: Vec<usize> = r
+            .relations
+            .iter()
+            .filter(|x| x.subject == e && matches!(x.kind, RelationKind::ContainedIn | RelationKind::Location))
+            .map(|x| x.object)
+            .collect();
+        let placed = !up.is_empty();
+        for u in up {
+            if !seen.contains(&u) {
+                seen.push(u);
+                frontier.push(u);
+            }
+        }
+        // placed nowhere (or only in a province a company names itself by): the home area
+        if !placed && e == inner {
+            if let Some(h) = home_code(r, s) {
+                return h.starts_with(outer_code.as_str());
+            }
+        }
+    }
+    false
+}
+
+/// The code of the home area of the news item of sentence `s`.
+fn home_code<'g>(r: &Relating<'g>, s: usize) -> Option<&'g str> {
+    let home = r.home.nearest(r.ctx[s].item)?;
+    Some(r.g.divisions.items[home].code.as_str())
+}
+
+/// The division code of an area entity, or of the division it is the government of.
+fn code_of(r: &Relating<'_>, e: usize, s: usize) -> Option<String> {
+    let _ = s;
+    if let Some(c) = &r.entities[e].division_code {
+        return Some(c.clone());
+    }
+    r.relations
+        .iter()
+        .filter(|x| x.subject == e && matches!(x.kind, RelationKind::ContainedIn | RelationKind::Location))
+        .find_map(|x| r.entities[x.object].division_code.clone())
+}
