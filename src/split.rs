@@ -125,9 +125,51 @@ fn ends_with(chars: &[char], suffix: &str) -> bool {
     chars.len() >= n.len() && chars[chars.len() - n.len()..] == n[..]
 }
 
-/// A line that opens a news item: a byline or a `本报讯` dateline.
+/// A line that opens a news item: a byline or a dateline (`本报讯`, `梨树时报讯(…)`).
 fn is_item_start(line: &[char]) -> bool {
-    starts_with(line, "□") || starts_with(line, "本报讯") || starts_with(line, "■")
+    starts_with(line, "□") || starts_with(line, "■") || dateline_end(line).is_some()
+}
+
+/// Where the dateline that opens a line ends: the outlet (and the place and date) before `讯`,
+/// `电` or `消息` — `本报讯`, `梨树时报讯(实习记者 芦继鑫)`, `红网时刻8月21日讯 (通讯员 李勇)`,
+/// `海南日报文城7月21日电(记者 金昌波)` — with the credit in brackets after it, if any. `电` and
+/// `消息` open a dateline only with a credit in brackets.
+pub fn dateline_end(line: &[char]) -> Option<usize> {
+    let head = line.len().min(32);
+    let (mark, n) = (1..head).find_map(|i| {
+        let prefix_ok = line[..i]
+            .iter()
+            .all(|&c| crate::input::is_han(c) || c.is_ascii_digit() || c == '·' || c == ' ');
+        if !prefix_ok {
+            return None;
+        }
+        if matches!(line[i], '讯' | '电') {
+            Some((i, 1))
+        } else if line[i] == '消' && line.get(i + 1) == Some(&'息') {
+            Some((i, 2))
+        } else {
+            None
+        }
+    })?;
+    if mark < 2 {
+        return None;
+    }
+    let mut end = mark + n;
+    while end < line.len() && line[end] == ' ' {
+        end += 1;
+    }
+    if line.get(end) == Some(&'(') {
+        let close = (end..line.len().min(end + 40)).find(|&k| line[k] == ')')?;
+        end = close + 1;
+        if line.get(end) == Some(&':') {
+            end += 1;
+        }
+        Some(end)
+    } else if line[mark] == '讯' && (end == line.len() || end > mark + n || matches!(line.get(end), Some(':'))) {
+        Some(if line.get(end) == Some(&':') { end + 1 } else { mark + n })
+    } else {
+        None
+    }
 }
 
 fn line_kind(line: &[char]) -> SentenceKind {
@@ -149,19 +191,17 @@ fn line_kind(line: &[char]) -> SentenceKind {
     SentenceKind::Body
 }
 
-/// `本报讯(记者 高雯)“咱们的…` — the dateline in brackets becomes a byline sentence of its own.
+/// `本报讯(记者 高雯)“咱们的…`, `红网时刻8月21日讯 (通讯员 李勇)8月20日,…` — the dateline with
+/// its credit becomes a byline sentence of its own.
 fn split_byline_prefix(text: &[char], sentences: &mut Vec<Sentence>, first: usize) {
     let Some(s) = sentences.get(first).cloned() else {
         return;
     };
     let chars = &text[s.span.clone()];
-    if !starts_with(chars, "本报讯") {
-        return;
-    }
-    let Some(close) = chars.iter().take(30).position(|&c| c == ')' || c == '）') else {
+    let Some(len) = dateline_end(chars) else {
         return;
     };
-    let cut = s.span.start + close + 1;
+    let cut = s.span.start + len;
     if cut >= s.span.end {
         sentences[first].kind = SentenceKind::Byline;
         return;
@@ -215,6 +255,32 @@ mod tests {
         assert_eq!(got[0].0, "本报讯(记者 高明)");
         assert_eq!(got[0].1, SentenceKind::Byline);
         assert_eq!(got[1].0, "3月5日,在示范区举行活动。");
+    }
+
+    #[test]
+    fn datelines_of_many_outlets_are_split_off() {
+        for (line, dateline) in [
+            (
+                "桐柏日报讯(实习记者 王小川)在春节来临之际,县长到乡里调研。",
+                "桐柏日报讯(实习记者 王小川)",
+            ),
+            (
+                "湘西网时刻5月2日讯 (通讯员 田甲 向乙)5月1日,州长到吉首调研。",
+                "湘西网时刻5月2日讯 (通讯员 田甲 向乙)",
+            ),
+            (
+                "云南日报昆明3月3日电(记者 张三)3月2日,省长到曲靖调研。",
+                "云南日报昆明3月3日电(记者 张三)",
+            ),
+            ("宁县门户网讯 近日,县委书记到乡镇调研。", "宁县门户网讯"),
+        ] {
+            let got = run(line);
+            assert_eq!(got[0].0, dateline, "{line}");
+            assert_eq!(got[0].1, SentenceKind::Byline, "{line}");
+        }
+        // a sentence that merely mentions news is none
+        let got = run("他说,电视台报道了这件事,大家都很高兴。");
+        assert_eq!(got[0].1, SentenceKind::Body);
     }
 
     #[test]

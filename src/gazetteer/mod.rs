@@ -85,16 +85,19 @@ impl Gazetteer {
                 });
             }
         }
+        let org_units = tables::parse_org_units(ORG_UNITS)?;
+        let mut titles = tables::parse_titles(TITLES)?;
+        tables::mark_named_bodies(&mut titles, &org_units);
         Ok(Self {
             divisions,
             villages: Villages::new(VILLAGES),
             countries,
             places: tables::parse_places(PLACES)?,
             organisations: tables::parse_organisations(ORGANISATIONS)?,
-            org_units: tables::parse_org_units(ORG_UNITS)?,
+            org_units,
             org_suffixes: tables::parse_suffixes("org-suffixes.tsv", ORG_SUFFIXES)?,
             place_suffixes: tables::parse_suffixes("place-suffixes.tsv", PLACE_SUFFIXES)?,
-            titles: tables::parse_titles(TITLES)?,
+            titles,
             names: NameStats::parse(SURNAMES, NAME_CHARS)?,
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
             verbs: tables::parse_verbs(VERBS)?,

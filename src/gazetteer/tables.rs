@@ -80,6 +80,9 @@ pub struct Title {
     /// Template of that organisation's canonical name (中共{}委).
     pub org: Option<String>,
     pub kind: String,
+    /// Whether the title word names that organisation itself (县委书记 names 县委; 县长 names no
+    /// 县政府, 村支书 no 党支部): derived at load from the organisation's name and abbreviations.
+    pub names_body: bool,
 }
 
 /// The event frame a verb opens (`verbs.tsv`).
@@ -405,9 +408,22 @@ pub fn parse_titles(text: &str) -> Result<Vec<Title>, GazetteerError> {
                 any_area,
                 org: Some(f[3].to_owned()).filter(|o| o != "-"),
                 kind: f[4].to_owned(),
+                names_body: false,
             })
         })
         .collect()
+}
+
+/// Set [`Title::names_body`]: the title holds its organisation's name without the area (委员会 of
+/// 中共{}委员会) or one of the abbreviations of its standard body (委, 党委, 政协, 人大).
+pub fn mark_named_bodies(titles: &mut [Title], units: &[OrgUnit]) {
+    for t in titles {
+        let Some(template) = &t.org else { continue };
+        let fixed = template.replace("{}", "").replace("中共", "");
+        let unit = units.iter().find(|u| &u.full == template);
+        t.names_body =
+            t.text.contains(&fixed) || unit.is_some_and(|u| u.short.iter().any(|a| t.text.contains(a.as_str())));
+    }
 }
 
 pub fn parse_checkpoints(text: &str) -> Result<Vec<(String, CheckpointRole)>, GazetteerError> {

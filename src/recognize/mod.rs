@@ -9,6 +9,7 @@
 pub mod checkpoint;
 pub mod coordination;
 pub mod org;
+pub mod outlet;
 pub mod person;
 pub mod place;
 pub mod reference;
@@ -37,6 +38,7 @@ pub fn recognize(ctx: &[SentenceContext<'_>], model: &person::PersonModel) -> Re
     for ((s, people), mut cands) in ctx.iter().zip(people).zip(places) {
         place::known(s, &known, &mut cands);
         org::candidates(s, &mut cands);
+        outlet::candidates(s, &mut cands);
         checkpoint::candidates(s, &mut cands);
         person::candidates(s, people, model, &mut cands);
         reference::candidates(s, &mut cands);

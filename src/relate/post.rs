@@ -7,6 +7,7 @@
 use super::{Item, Relating};
 use crate::gazetteer::{Level, Title, render};
 use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
+use crate::segment::lexicon::suffix_at;
 use indexmap::IndexSet;
 
 /// Titles that make a member rather than a post holder.
@@ -20,6 +21,14 @@ fn organ_template(title: &str) -> Option<&'static str> {
         .into_iter()
         .find(|(prefix, _)| title.starts_with(prefix))
         .map(|(_, t)| t)
+}
+
+/// What a party organ's name names before the organ (新开区 of 新开区党工委), if anything.
+fn organ_owner(name: &str) -> Option<&str> {
+    ["党工委", "党委", "党组", "党总支", "党支部"]
+        .iter()
+        .find_map(|x| name.strip_suffix(x))
+        .filter(|owner| owner.chars().count() >= 2)
 }
 
 /// A party organ written at the end of an organisation's name (…党组, …党委).
@@ -64,6 +73,10 @@ struct Link {
     /// a department of the committee the chain names before it (组织部 in 市委常委、组织部部长):
     /// the template of its canonical name (中共{}委组织部)
     department: Option<String>,
+    /// a body written bare before the title, whose area the chain gives (管委会 in
+    /// 开发区党工委书记、管委会主任; 公安局 of 副市长、公安局长): the standard body, if it is one, and
+    /// the text as written
+    bare: Option<(Option<usize>, String)>,
 }
 
 /// Titles (with their organisations) standing right before position `start`, left to right.
@@ -81,17 +94,24 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
         } else {
             None
         };
+        let bare = if org.is_none() && department.is_none() {
+            bare_body(r, s, t.start, t.end)
+        } else {
+            None
+        };
         out.push(Link {
             title: t.what,
             text: sc.slice(&(t.start..t.end)),
             org: org.as_ref().map(|o| o.entity),
             org_is_place: org.as_ref().is_some_and(|o| o.kind == EntityKind::Place),
             department: department.as_ref().map(|(tpl, _)| tpl.clone()),
+            bare: bare.as_ref().map(|(_, unit, text)| (*unit, text.clone())),
         });
-        pos = match (&org, &department) {
-            (Some(o), _) => o.span.start.min(t.start),
-            (None, Some((_, len))) => t.start - len,
-            (None, None) => t.start,
+        pos = match (&org, &department, &bare) {
+            (Some(o), _, _) => o.span.start.min(t.start),
+            (None, Some((_, len)), _) => t.start - len,
+            (None, None, Some((start, _, _))) => *start,
+            (None, None, None) => t.start,
         };
         if pos > sc.span.start + 1 && matches!(sc.ch(pos - 1), '、' | ',') && sc.titles.iter().any(|t| t.end == pos - 1)
         {
@@ -123,6 +143,46 @@ fn committee_department(r: &Relating<'_>, s: usize, t_start: usize) -> Option<(S
                     .iter()
                     .any(|t| t.end == before - 1 && r.g.titles[t.what].org.as_deref() == Some("中共{}委员会"))
         })
+}
+
+/// A body written bare right before a title, with nothing of its own to say where it is (管委会,
+/// 党政办公室, 县委办, 公安局 of 公安局长 — the title's first character may be the body's last): where
+/// it begins, the standard body it is (if one) and its text. It starts after a separator, a title
+/// or the start of the sentence, and is at most eight characters.
+fn bare_body(r: &Relating<'_>, s: usize, t_start: usize, t_end: usize) -> Option<(usize, Option<usize>, String)> {
+    let sc = &r.ctx[s];
+    // a standard body of the units table ending at the title (or at its first character)
+    let unit = sc
+        .units
+        .iter()
+        .filter(|u| u.end == t_start || (u.end == t_start + 1 && t_end > t_start + 1))
+        .max_by_key(|u| u.end - u.start);
+    let (start, end, unit) = match unit {
+        Some(u) => (u.start, u.end, Some(u.what.0)),
+        None => {
+            // a word that ends organisations (管委会, 办公室, 党工委)
+            let si = suffix_at(&sc.lex.org_suffixes, sc.text, t_start)?;
+            (t_start - sc.lex.org_suffixes[si].len(), t_start, None)
+        }
+    };
+    // what stands between the chain's previous link and the body is part of its name
+    let open = (sc.span.start..start)
+        .rev()
+        .find(|&i| matches!(sc.ch(i), '、' | ',' | '(' | ' ') || sc.titles.iter().any(|t| t.end == i + 1))
+        .map_or(sc.span.start, |i| i + 1);
+    let begin = if unit.is_some() && open + 3 < start {
+        start
+    } else {
+        open
+    };
+    if end - begin > 8 || !(begin..end).all(|i| crate::input::is_han(sc.ch(i))) || begin >= end {
+        return None;
+    }
+    // (nothing of a name of its own: an organisation or place of the text is no bare body)
+    if r.items[s].iter().any(|x| x.span.start < end && begin < x.span.end) {
+        return None;
+    }
+    Some((begin, unit, sc.slice(&(begin..end))))
 }
 
 /// The organisation (or place, or pronoun) written right before a title, or ending inside it when
@@ -163,6 +223,8 @@ fn byline_chain(r: &Relating<'_>, s: usize, before: &[Item], start: usize) -> Ve
 /// Record the posts (and heads) of a chain for a person.
 fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
     let mut previous_org: Option<usize> = None;
+    // the area the chain has given so far (菏泽经济开发区 of 菏泽经济开发区党工委书记、管委会主任)
+    let mut chain_area: Option<usize> = None;
     // the level of the committee the chain names (市委常委 → city), for its departments
     let committee = chain.iter().find_map(|l| r.g.titles[l.title].scope);
     for link in chain {
@@ -175,6 +237,7 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
                     org: link.department.clone(),
                     scope: committee,
                     kind: "party".into(),
+                    names_body: true,
                     ..title.clone()
                 };
                 implied_org(r, s, &department, None)
@@ -183,12 +246,39 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
             Some(place) if organ.is_some() => {
                 let organ = Title {
                     org: organ.map(str::to_owned),
+                    names_body: true,
                     ..title.clone()
                 };
                 implied_org(r, s, &organ, Some(place))
             }
             Some(o) if !link.org_is_place || title.scope.is_none() => Some(o),
             Some(place) => implied_org(r, s, &title, Some(place)),
+            None if link.bare.is_some() => {
+                let (unit, written) = link.bare.clone().unwrap_or_default();
+                // (政府 before 代理旗长: the body the title implies, named)
+                let implied_unit = title
+                    .org
+                    .as_ref()
+                    .and_then(|t| r.g.org_units.iter().position(|u| &u.full == t));
+                if unit.is_some() && unit == implied_unit {
+                    implied_org(
+                        r,
+                        s,
+                        &Title {
+                            names_body: true,
+                            ..title.clone()
+                        },
+                        None,
+                    )
+                } else {
+                    let area = chain_area.or_else(|| previous_org.and_then(|o| location_of(r, o)));
+                    // (or the place a party organ before it is named by: 新开区 of 新开区党工委)
+                    let owner = previous_org
+                        .filter(|_| area.is_none())
+                        .and_then(|o| organ_owner(&r.entities[o].name).map(str::to_owned));
+                    bare_org(r, s, unit, &written, area, owner)
+                }
+            }
             None => match previous_org {
                 Some(prev) if title.kind != "party" && party_organ(&r.entities[prev].name) => {
                     prev_parent.or(Some(prev))
@@ -208,8 +298,89 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
         };
         let Some(org) = org else { continue };
         previous_org = Some(org);
+        if chain_area.is_none() {
+            chain_area = if r.entities[org].kind == EntityKind::Place {
+                Some(org)
+            } else {
+                location_of(r, org)
+            };
+        }
         post(r, s, person, org, &title, &link.text);
     }
+}
+
+/// The place an organisation is located in, by the facts read so far.
+fn location_of(r: &Relating<'_>, org: usize) -> Option<usize> {
+    r.relations
+        .iter()
+        .find(|x| x.subject == org && x.kind == RelationKind::Location)
+        .map(|x| x.object)
+}
+
+/// The organisation of a bare body in a chain, in the chain's area (or the home area): 管委会 →
+/// 菏泽经济开发区管委会, 公安局 → 黄冈市公安局, 县委办 → 中共绥宁县委办公室.
+fn bare_org(
+    r: &mut Relating<'_>,
+    s: usize,
+    unit: Option<usize>,
+    written: &str,
+    area: Option<usize>,
+    owner: Option<String>,
+) -> Option<usize> {
+    let item = r.ctx[s].item;
+    // the area: the chain's, or the home area of the level of a scope character written (县委办)
+    let scoped = written
+        .chars()
+        .next()
+        .and_then(|c| r.home.scope(item, c))
+        .filter(|_| unit.is_some());
+    let (area_name, area_entity) = match (scoped, area, owner) {
+        (Some(d), _, _) => (r.g.divisions.items[d].name.clone(), None),
+        (None, Some(a), _) => (r.entities[a].name.clone(), Some(a)),
+        (None, None, Some(owner)) => (owner, None),
+        (None, None, None) => {
+            let d = r.home.nearest(item)?;
+            (r.g.divisions.items[d].name.clone(), None)
+        }
+    };
+    let (name, class, formal) = match unit.map(|u| &r.g.org_units[u]) {
+        Some(u) => (
+            render(&u.full, &area_name),
+            u.class,
+            u.formal.as_deref().map(|f| render(f, &area_name)),
+        ),
+        None => (
+            format!("{area_name}{written}"),
+            if written.contains('党') {
+                Class::Party
+            } else {
+                Class::Government
+            },
+            None,
+        ),
+    };
+    let mut aliases = IndexSet::new();
+    aliases.insert(written.to_owned());
+    if let Some(f) = formal {
+        aliases.insert(f);
+    }
+    let org = r.entity(Entity {
+        kind: EntityKind::Organisation,
+        class,
+        name: name.clone(),
+        aliases: IndexSet::new(),
+        key: crate::identity::organisation(&name),
+        division_code: None,
+    });
+    for a in aliases {
+        if a != r.entities[org].name {
+            r.entities[org].aliases.insert(a);
+        }
+    }
+    if let Some(a) = area_entity {
+        r.add(org, RelationKind::Location, a, s);
+    }
+    Some(org)
 }
 
 fn post(r: &mut Relating<'_>, s: usize, person: usize, org: usize, title: &Title, text: &str) {
@@ -221,7 +392,8 @@ fn post(r: &mut Relating<'_>, s: usize, person: usize, org: usize, title: &Title
         return;
     }
     r.add(person, RelationKind::Post, org, s).title = Some(text.to_owned());
-    if title.heads {
+    // (a post in an area heads no organisation: heads are of organisations and checkpoints)
+    if title.heads && r.entities[org].kind != EntityKind::Place {
         r.add(person, RelationKind::Leads, org, s).title = Some(title.text.clone());
     }
 }
@@ -229,12 +401,11 @@ fn post(r: &mut Relating<'_>, s: usize, person: usize, org: usize, title: &Title
 /// The organisation a title names by itself: 市长 → 鹤壁市人民政府, 记者 → the article's paper.
 fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usize>) -> Option<usize> {
     if title.kind == "media" {
-        return newspaper(r);
+        return newspaper(r, s);
     }
-    let template = title.org.clone()?;
     let item = r.ctx[s].item;
-    let (area_name, area_entity) = match place {
-        Some(p) => (r.entities[p].name.clone(), Some(p)),
+    let (area_name, area_entity, division) = match place {
+        Some(p) => (r.entities[p].name.clone(), Some(p), None),
         None => {
             let level = title.scope?;
             if level == Level::Village {
@@ -249,10 +420,22 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
                 .entities
                 .iter()
                 .position(|x| x.division_code.as_deref() == Some(code.as_str()));
-            (r.g.divisions.items[d].name.clone(), e)
+            (r.g.divisions.items[d].name.clone(), e, Some(d))
         }
     };
+    // 县领导A、B: a post in the area itself
+    let area = |r: &mut Relating<'_>| area_entity.or_else(|| division.map(|d| division_entity(r, d)));
+    if title.kind == "leader" {
+        return area(r);
+    }
+    let template = title.org.clone()?;
     let name = render(&template, &area_name);
+    // a body the title does not name and the text never does (县长 where no 县政府 is written):
+    // the post stands in the area
+    let key = crate::identity::organisation(&name);
+    if !title.names_body && !r.entities.iter().any(|e| e.key == key) {
+        return area(r);
+    }
     let unit = r.g.org_units.iter().find(|u| u.full == template);
     let class = unit.map_or(
         if title.kind == "party" {
@@ -266,18 +449,53 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
     if let Some(f) = unit.and_then(|u| u.formal.as_deref()) {
         aliases.insert(render(f, &area_name));
     }
+    // the body as the title writes it after its place (新寮镇 + 镇党委书记: 新寮镇党委)
+    if let Some(written) = unit.and_then(|u| {
+        u.short
+            .iter()
+            .filter_map(|a| title.text.find(a.as_str()).map(|i| &title.text[..i + a.len()]))
+            .max_by_key(|w| w.len())
+    }) {
+        let last = area_name.chars().last();
+        let body = match written.chars().next() {
+            Some(c) if Some(c) == last => &written[c.len_utf8()..],
+            _ => written,
+        };
+        if !body.is_empty() {
+            aliases.insert(format!("{area_name}{body}"));
+        }
+    }
+    aliases.shift_remove(&name);
     let org = r.entity(Entity {
         kind: EntityKind::Organisation,
         class,
         name: name.clone(),
-        aliases,
-        key: crate::identity::organisation(&name),
+        aliases: IndexSet::new(),
+        key,
         division_code: None,
     });
+    for a in aliases {
+        if a != r.entities[org].name {
+            r.entities[org].aliases.insert(a);
+        }
+    }
     if let Some(a) = area_entity {
         r.add(org, RelationKind::Location, a, s);
     }
     Some(org)
+}
+
+/// The entity of a division, named by the text or not.
+fn division_entity(r: &mut Relating<'_>, d: usize) -> usize {
+    let div = &r.g.divisions.items[d];
+    r.entity(Entity {
+        kind: EntityKind::Place,
+        class: Class::Division,
+        name: div.name.clone(),
+        aliases: IndexSet::new(),
+        key: crate::identity::division(&div.code),
+        division_code: Some(div.code.clone()),
+    })
 }
 
 /// The village most recently named in the item of sentence `s`, up to that sentence.
@@ -297,14 +515,22 @@ fn recent_village(r: &Relating<'_>, s: usize) -> Option<usize> {
     })
 }
 
-/// The article's newspaper: a named paper of the text (鹤壁日报).
-fn newspaper(r: &Relating<'_>) -> Option<usize> {
-    r.entities.iter().position(|e| {
-        e.kind == EntityKind::Organisation
-            && e.class == Class::Media
-            && ["日报", "晚报", "日报社", "报社", "时报", "早报"]
-                .iter()
-                .any(|x| e.name.ends_with(x))
+/// The article's newspaper: the outlet of the item's dateline (梨树时报讯), else a paper the text
+/// names (鹤壁日报), else the 本报 it speaks of.
+fn newspaper(r: &Relating<'_>, s: usize) -> Option<usize> {
+    let item = r.ctx[s].item;
+    let media = |e: usize| r.entities[e].kind == EntityKind::Organisation && r.entities[e].class == Class::Media;
+    let dateline = (0..r.ctx.len())
+        .filter(|&k| r.ctx[k].item == item && r.ctx[k].kind == SentenceKind::Byline)
+        .find_map(|k| r.items[k].iter().find(|x| media(x.entity)).map(|x| x.entity));
+    dateline.or_else(|| {
+        r.entities.iter().position(|e| {
+            e.kind == EntityKind::Organisation
+                && e.class == Class::Media
+                && ["日报", "晚报", "日报社", "报社", "时报", "早报", "本报"]
+                    .iter()
+                    .any(|x| e.name.ends_with(x) || e.aliases.contains(*x))
+        })
     })
 }
 

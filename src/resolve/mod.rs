@@ -75,6 +75,7 @@ pub fn resolve(
         of: vec![None; rec.candidates.len()],
         structural: Vec::new(),
         person_scope: naming::person_scope(g, &home, doc_name),
+        document: doc_name,
     };
     r.run();
     let Resolver { b, of, structural, .. } = r;
@@ -116,6 +117,7 @@ struct Resolver<'a> {
     of: Vec<Option<usize>>,
     structural: Vec<Relation>,
     person_scope: String,
+    document: &'a str,
 }
 
 impl Resolver<'_> {
@@ -513,9 +515,21 @@ impl Resolver<'_> {
                         && (ent.name.ends_with(&w) || ent.aliases.iter().any(|a| a.ends_with(&w)))
                 })
             }
-            Antecedent::Newspaper => self.b.entities.iter().position(|e| {
-                e.kind == EntityKind::Organisation && e.class == Class::Media && naming::is_newspaper(&e.name)
-            }),
+            Antecedent::Newspaper => {
+                let named = self.b.entities.iter().position(|e| {
+                    e.kind == EntityKind::Organisation && e.class == Class::Media && naming::is_newspaper(&e.name)
+                });
+                // a paper the text never names is 本报 itself, one of this article only
+                named.or_else(|| {
+                    Some(self.b.entity(
+                        EntityKind::Organisation,
+                        Class::Media,
+                        "本报",
+                        identity::ad_hoc_group(self.document, "本报"),
+                        None,
+                    ))
+                })
+            }
         }
     }
 
