@@ -17,25 +17,50 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     let Some(len) = crate::split::dateline_end(chars) else {
         return;
     };
-    // the name runs to the first digit, 讯, 电 or 消息
-    let mut end = s.span.start;
-    while end < s.span.start + len && is_han(s.ch(end)) && !matches!(s.ch(end), '讯' | '电') && !s.at(end, "消息") {
+    // (据新华社…电: the agency a paper takes the item from)
+    let start = s.span.start + usize::from(s.ch(s.span.start) == '据');
+    // an organisation the gazetteer knows opens the dateline (新华社北京一月一日电): that is the outlet
+    if out.iter().any(|c| {
+        c.kind == EntityKind::Organisation && c.span.start == start && c.form == crate::model::MentionForm::Name
+    }) {
+        return;
+    }
+    // the name runs to the first digit or numeral of the date, 讯, 电 or 消息
+    let numeral = |c: char| "一二三四五六七八九十〇".contains(c);
+    let mut end = start;
+    while end < s.span.start + len
+        && is_han(s.ch(end))
+        && !numeral(s.ch(end))
+        && !matches!(s.ch(end), '讯' | '电')
+        && !s.at(end, "消息")
+    {
         end += 1;
     }
     // (a place of the dateline after the name: 海南日报 文城)
     if let Some(p) = out
         .iter()
-        .filter(|c| c.kind == EntityKind::Place && c.span.end == end && c.span.start > s.span.start + 1)
+        .filter(|c| c.kind == EntityKind::Place && c.span.end == end && c.span.start > start + 1)
         .min_by_key(|c| c.span.start)
     {
         end = p.span.start;
     }
-    let name = s.slice(&(s.span.start..end));
+    let name = s.slice(&(start..end));
     let end = EDITIONS
         .iter()
         .find(|e| name.ends_with(*e))
         .map_or(end, |e| end - e.chars().count());
-    let span = s.span.start..end;
+    // (the place of the dateline after a paper's name: 海南日报 文城)
+    let name = s.slice(&(start..end));
+    let end = ["日报", "晚报", "时报", "报社", "网", "台"]
+        .iter()
+        .filter_map(|m| {
+            name.find(m)
+                .map(|b| start + name[..b].chars().count() + m.chars().count())
+        })
+        .filter(|&e| e + 3 >= end)
+        .min()
+        .unwrap_or(end);
+    let span = start..end;
     if span.len() < 2 || s.slice(&span) == "本报" {
         return;
     }

@@ -445,7 +445,7 @@ impl Reader<'_, '_> {
                 matches!(
                     x.kind,
                     EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
-                ) && x.form != MentionForm::Pronoun
+                ) && (x.form != MentionForm::Pronoun || x.kind == EntityKind::Place)
             })
             .cloned()
             .collect();

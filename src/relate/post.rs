@@ -45,12 +45,30 @@ pub fn posts(r: &mut Relating<'_>) {
             .filter(|i| i.kind == EntityKind::Person && i.form == MentionForm::Name)
             .cloned()
             .collect();
+        // the chain and the last organisation of the person before, for the lists of people
+        let mut before: Option<(usize, Vec<Link>, Option<usize>, Option<usize>)> = None;
         for (k, p) in people.iter().enumerate() {
             let mut chain = title_chain(r, s, p.span.start);
             if chain.is_empty() && matches!(r.ctx[s].kind, SentenceKind::Byline | SentenceKind::Caption) {
                 chain = byline_chain(r, s, &people[..k], p.span.start);
             }
-            emit(r, s, p.entity, &chain);
+            let chain_start = p.span.start - chain_len(r, s, p.span.start);
+            let listed = before.as_ref().filter(|(end, _, _, _)| {
+                *end < chain_start && crate::grammar::coordination::joined(&r.ctx[s], *end, chain_start)
+                    || (*end < chain_start && r.ctx[s].ch(*end) == ',' && *end + 1 == chain_start)
+            });
+            // 副县长A、B: the names listed after a titled one share its titles; 市政协主席A,副主席B:
+            // a bare title after a titled person is of the same organisation
+            let (chain, inherited, area) = match listed {
+                Some((_, prev_chain, _, area)) if chain.is_empty() && r.ctx[s].ch(chain_start - 1) != ',' => {
+                    (prev_chain.clone(), None, *area)
+                }
+                // (衡南县委书记A,县委副书记、县长B: the county of the list's first is B's too)
+                Some((_, _, prev_org, area)) => (chain, *prev_org, *area),
+                None => (chain, None, None),
+            };
+            let (last, chain_area) = emit(r, s, p.entity, &chain, inherited, area);
+            before = Some((p.span.end, chain, last, chain_area));
         }
         copula(r, s);
         as_title(r, s);
@@ -122,6 +140,28 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
     }
     out.reverse();
     out
+}
+
+/// How many characters the title chain before `start` takes (0: none).
+fn chain_len(r: &Relating<'_>, s: usize, start: usize) -> usize {
+    let sc = &r.ctx[s];
+    let mut pos = start;
+    while let Some(t) = sc.titles.iter().find(|t| t.end == pos) {
+        pos = t.start;
+        // (and the organisation or place written before the title)
+        if let Some(o) = r.items[s]
+            .iter()
+            .find(|x| x.span.end == pos && x.kind != EntityKind::Person)
+        {
+            pos = o.span.start;
+        }
+        if pos > sc.span.start + 1 && sc.ch(pos - 1) == '、' && sc.titles.iter().any(|t| t.end == pos - 1) {
+            pos -= 1;
+        } else {
+            break;
+        }
+    }
+    start - pos
 }
 
 /// A department of a party committee written bare before a title (组织部 before 部长), after the
@@ -221,10 +261,27 @@ fn byline_chain(r: &Relating<'_>, s: usize, before: &[Item], start: usize) -> Ve
 }
 
 /// Record the posts (and heads) of a chain for a person.
-fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
-    let mut previous_org: Option<usize> = None;
+fn emit(
+    r: &mut Relating<'_>,
+    s: usize,
+    person: usize,
+    chain: &[Link],
+    inherited: Option<usize>,
+    listed_area: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    // (the organisation of the person before, for a title that implies no body of its own:
+    // 市政协主席A,副主席B)
+    let mut previous_org: Option<usize> =
+        inherited.filter(|_| chain.first().is_some_and(|l| r.g.titles[l.title].org.is_none()));
     // the area the chain has given so far (菏泽经济开发区 of 菏泽经济开发区党工委书记、管委会主任)
     let mut chain_area: Option<usize> = None;
+    // a title of the level of the area of the list it stands in is of that area
+    let listed = |r: &Relating<'_>, title: &Title| {
+        let level = title.scope?;
+        let a = listed_area?;
+        let code = r.entities[a].division_code.as_deref()?;
+        (crate::gazetteer::Level::of_code(code) == Some(level)).then_some(a)
+    };
     // the level of the committee the chain names (市委常委 → city), for its departments
     let committee = chain.iter().find_map(|l| r.g.titles[l.title].scope);
     for link in chain {
@@ -293,7 +350,10 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
                     prev_parent
                 }
                 Some(prev) if title.scope.is_none() && title.kind != "media" => Some(prev),
-                _ => implied_org(r, s, &title, None),
+                _ => {
+                    let area = listed(r, &title);
+                    implied_org(r, s, &title, area)
+                }
             },
         };
         let Some(org) = org else { continue };
@@ -307,6 +367,7 @@ fn emit(r: &mut Relating<'_>, s: usize, person: usize, chain: &[Link]) {
         }
         post(r, s, person, org, &title, &link.text);
     }
+    (previous_org, chain_area)
 }
 
 /// The place an organisation is located in, by the facts read so far.

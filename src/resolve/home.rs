@@ -5,11 +5,19 @@ use crate::gazetteer::{Gazetteer, Level};
 use crate::model::{Candidate, Detail, Home};
 
 /// Read the home areas from the division candidates (their first reading) of each item.
-pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usize, items: usize) -> Home {
+pub fn detect(
+    g: &Gazetteer,
+    cands: &[Candidate],
+    item_of: &dyn Fn(usize) -> usize,
+    items: usize,
+    bylines: &[bool],
+) -> Home {
     let d = &g.divisions;
     let mut city_votes: std::collections::HashMap<usize, f64> = Default::default();
     let mut county_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     let mut town_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
+    // the county of the outlet a dateline names: the item's, whatever other counties it tells of
+    let mut dateline_county: Vec<Option<usize>> = vec![None; items];
     for c in cands {
         let Detail::Division { candidates, short } = &c.detail else {
             continue;
@@ -24,6 +32,12 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
             .filter_map(|&i| d.at_level(i, Level::Prefecture))
             .collect();
         let item = item_of(c.sentence);
+        // the place of the outlet a dateline names (衡阳县党政门户网讯) is where the paper is at home
+        let in_byline = bylines.get(c.sentence).copied().unwrap_or(false);
+        let dateline = if in_byline { 3.0 } else { 1.0 };
+        if in_byline && candidates.len() == 1 && d.items[candidates[0]].level == Level::County {
+            dateline_county[item].get_or_insert(candidates[0]);
+        }
         if let Some(&city) = cities.first() {
             if cities.iter().all(|&x| x == city) {
                 let w = match d.items[candidates[0]].level {
@@ -32,13 +46,13 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
                     Level::Township => 1.0,
                     _ => 0.5,
                 };
-                *city_votes.entry(city).or_default() += w;
+                *city_votes.entry(city).or_default() += w * dateline;
             }
         }
         if candidates.len() == 1 {
             let idx = candidates[0];
             match d.items[idx].level {
-                Level::County => *county_votes[item].entry(idx).or_default() += 1.0,
+                Level::County => *county_votes[item].entry(idx).or_default() += dateline,
                 Level::Township => {
                     *town_votes[item].entry(idx).or_default() += 1.0;
                     if let Some(county) = d.at_level(idx, Level::County) {
@@ -54,7 +68,11 @@ pub fn detect(g: &Gazetteer, cands: &[Candidate], item_of: &dyn Fn(usize) -> usi
     let within_city = |i: usize| city.is_none_or(|c| d.within(i, c));
     let counties = county_votes
         .iter()
-        .map(|votes| {
+        .zip(&dateline_county)
+        .map(|(votes, dateline)| {
+            if let Some(c) = dateline.filter(|&c| within_city(c)) {
+                return Some(c);
+            }
             let filtered: std::collections::HashMap<usize, f64> = votes
                 .iter()
                 .filter(|(i, _)| within_city(**i))

@@ -13,7 +13,9 @@ pub use crate::model::{Home, Resolved};
 use crate::gazetteer::{Gazetteer, Level};
 use crate::identity;
 use crate::model::{Antecedent, Area, Candidate, Detail, Recognized};
-use crate::model::{Class, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind, Sentence, Span};
+use crate::model::{
+    Class, Entity, EntityKind, Mention, MentionForm, Relation, RelationKind, Sentence, SentenceKind, Span,
+};
 use crate::segment::SentenceContext;
 use indexmap::IndexSet;
 use std::collections::HashMap;
@@ -64,7 +66,8 @@ pub fn resolve(
     let rec = &*rec;
     let items = sentences.iter().map(|s| s.item + 1).max().unwrap_or(1);
     let item_of = |sentence: usize| sentences.get(sentence).map_or(0, |s| s.item);
-    let home = home::detect(g, &rec.candidates, &item_of, items);
+    let bylines: Vec<bool> = sentences.iter().map(|s| s.kind == SentenceKind::Byline).collect();
+    let home = home::detect(g, &rec.candidates, &item_of, items, &bylines);
     let mut r = Resolver {
         text,
         g,
