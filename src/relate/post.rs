@@ -46,29 +46,29 @@ pub fn posts(r: &mut Relating<'_>) {
             .cloned()
             .collect();
         // the chain and the last organisation of the person before, for the lists of people
-        let mut before: Option<(usize, Vec<Link>, Option<usize>, Option<usize>)> = None;
+        let mut before: Option<Listed> = None;
         for (k, p) in people.iter().enumerate() {
             let mut chain = title_chain(r, s, p.span.start);
             if chain.is_empty() && matches!(r.ctx[s].kind, SentenceKind::Byline | SentenceKind::Caption) {
                 chain = byline_chain(r, s, &people[..k], p.span.start);
             }
             let chain_start = p.span.start - chain_len(r, s, p.span.start);
-            let listed = before.as_ref().filter(|(end, _, _, _)| {
+            let listed = before.as_ref().filter(|Listed(end, _, _, _)| {
                 *end < chain_start && crate::grammar::coordination::joined(&r.ctx[s], *end, chain_start)
                     || (*end < chain_start && r.ctx[s].ch(*end) == ',' && *end + 1 == chain_start)
             });
             // 副县长A、B: the names listed after a titled one share its titles; 市政协主席A,副主席B:
             // a bare title after a titled person is of the same organisation
             let (chain, inherited, area) = match listed {
-                Some((_, prev_chain, _, area)) if chain.is_empty() && r.ctx[s].ch(chain_start - 1) != ',' => {
+                Some(Listed(_, prev_chain, _, area)) if chain.is_empty() && r.ctx[s].ch(chain_start - 1) != ',' => {
                     (prev_chain.clone(), None, *area)
                 }
                 // (衡南县委书记A,县委副书记、县长B: the county of the list's first is B's too)
-                Some((_, _, prev_org, area)) => (chain, *prev_org, *area),
+                Some(Listed(_, _, prev_org, area)) => (chain, *prev_org, *area),
                 None => (chain, None, None),
             };
             let (last, chain_area) = emit(r, s, p.entity, &chain, inherited, area);
-            before = Some((p.span.end, chain, last, chain_area));
+            before = Some(Listed(p.span.end, chain, last, chain_area));
         }
         copula(r, s);
         as_title(r, s);
@@ -79,6 +79,10 @@ pub fn posts(r: &mut Relating<'_>) {
         appointed(r, s);
     }
 }
+
+/// A person of a list as the next one sees it: where the name ends, its title chain, the last
+/// organisation and the area of that chain.
+struct Listed(usize, Vec<Link>, Option<usize>, Option<usize>);
 
 /// One title of a chain and the organisation written before it.
 #[derive(Debug, Clone)]
