@@ -607,9 +607,41 @@ fn chain(
         }
     }
     let mut parent: Option<Vec<OrgSegment>> = None;
+    // a company's legal form (有限公司, 有限责任公司, 股份有限公司)
+    let legal_form = head.class == Class::Company && e - head.start >= 2;
+    // a company named between its place and its legal form (宁夏为民阳光牧业有限责任公司): all the
+    // words between are its name, but for those that join it to a sentence (和, 的, 向, numbers)
+    let company_area = legal_form
+        .then(|| {
+            places
+                .iter()
+                .filter(|p| p.end < pos && pos - p.end <= 12 && (p.end..pos).all(|i| is_han(s.ch(i))))
+                .max_by_key(|p| p.end)
+        })
+        .flatten()
+        .filter(|p| {
+            s.tokens
+                .iter()
+                .filter(|t| t.span.start >= p.end && t.span.end <= pos)
+                .all(|t| {
+                    let joining = matches!(t.tag.chars().next(), Some('p' | 'c' | 'u' | 'r' | 'q' | 'x' | 'w'));
+                    let number = t.tag.starts_with('m') && !s.rare_word(&t.span);
+                    let titled = s.titles.iter().any(|h| h.start < t.span.end && t.span.start < h.end);
+                    !(joining || number || titled)
+                })
+        })
+        .cloned();
+    if let Some(p) = company_area {
+        pos = p.end;
+        seg.span.start = p.end;
+        material_tokens += 1;
+        proper = true;
+    }
     loop {
         // a parent organisation directly before (市人民医院 + 感染科)
-        if let Some(p) = org_ending(pos) {
+        // (a company named by its trade before its legal form is one name: 四合药业 + 科技有限公司)
+        let trade = |p: &Candidate| legal_form && p.class == Class::Company && s.ch(p.span.end - 1) == '业';
+        if let Some(p) = org_ending(pos).filter(|p| !trade(p)) {
             if let Detail::Org(segs) = &p.detail {
                 let mut segs = segs.clone();
                 // 市纪委监委驻市住建局纪检组: the organisation before 驻 leads the chain
@@ -725,17 +757,30 @@ fn chain(
             break;
         }
         let verb = false;
+        // a company's name (宁夏为民阳光牧业有限责任公司, 吉林省誉能科技有限公司) is whatever
+        // words stand between its place and its legal form, but for the words that join it to the
+        // sentence (在, 向, 和, 的, numbers, pronouns, adverbs)
+        let company_word = legal_form
+            && clean
+            && !titled
+            && !matches!(t.tag.chars().next(), Some('p' | 'c' | 'u' | 'r' | 'q' | 'x' | 'w'))
+            // (a verb or adverb only where the segmenter misreads name characters: 白音呼布/v 矿业,
+            // 吉林一正/d 参力元酒业 — a rare word, not 抽调)
+            && !(matches!(t.tag.chars().next(), Some('v' | 'd' | 'm'))
+                && (word.chars().count() == 1 || !s.rare_word(&t.span))
+                && t.tag != "m");
         let person_headed = matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt")
             && word.chars().count() >= 2
             && material_tokens == 0
             && head.unit.is_some();
-        let allowed = !guessed
-            && !classifier
-            && !generic
-            && (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word) || verb || person_word)
-            && clean
-            && !titled
-            && !person_headed;
+        let allowed = company_word
+            || (!guessed
+                && !classifier
+                && !generic
+                && (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word) || verb || person_word)
+                && clean
+                && !titled
+                && !person_headed);
         if !allowed {
             break;
         }

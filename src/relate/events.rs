@@ -377,7 +377,7 @@ impl Reader<'_, '_> {
                 && (t.span.start..t.span.end).any(uncovered)
                 && ((t.tag.starts_with('v') && t.tag != "vn") || t.tag == "p")
         });
-        if rest <= 6 && !verb && !people.is_empty() {
+        if rest <= 12 && !verb && !people.is_empty() {
             people
         } else {
             Vec::new()
@@ -400,8 +400,17 @@ impl Reader<'_, '_> {
     fn locative(&self, s: usize, c: Clause) -> Option<usize> {
         let sc = &self.r.ctx[s];
         let m = &sc.g.markers;
+        // (在 inside a clause, after its subject, opens places a visit verb follows: A在B县调研时)
+        let visit_from = |from: usize| {
+            super::verbs(self.r, s)
+                .iter()
+                .any(|v| v.class == VerbClass::Visit && v.start >= from && v.end <= c.end)
+        };
         (c.start..c.end).find_map(|i| {
-            let n = m.at(MarkerRole::Locative, sc.text, i, c.end)?;
+            let n = m.at(MarkerRole::Locative, sc.text, i, c.end).or_else(|| {
+                m.at(MarkerRole::Scene, sc.text, i, c.end)
+                    .filter(|&n| i > c.start && visit_from(i + n))
+            })?;
             // a word of its own, or glued to the name before it (也到, 平到), and followed by a
             // place of the clause
             let aligned = sc.boundary(i)
@@ -423,10 +432,10 @@ impl Reader<'_, '_> {
     /// Where the locative ending at `end` began.
     fn locative_start(&self, s: usize, end: usize) -> usize {
         let sc = &self.r.ctx[s];
-        end - sc
-            .g
-            .markers
+        let m = &sc.g.markers;
+        end - m
             .ending(MarkerRole::Locative, sc.text, sc.span.start, end)
+            .or_else(|| m.ending(MarkerRole::Scene, sc.text, sc.span.start, end))
             .unwrap_or(0)
     }
 

@@ -341,8 +341,9 @@ fn emit(
                 }
             }
             None => match previous_org {
+                // 旗人大党组书记、主任: the 主任 is of the body the party group belongs to, named or not
                 Some(prev) if title.kind != "party" && party_organ(&r.entities[prev].name) => {
-                    prev_parent.or(Some(prev))
+                    prev_parent.or_else(|| owner_org(r, s, prev)).or(Some(prev))
                 }
                 // 市公安局党委书记、局长: the 局长 is of the body the party committee belongs to
                 Some(prev)
@@ -616,6 +617,29 @@ fn parent_of(r: &Relating<'_>, org: usize) -> Option<usize> {
                 .find(|x| x.subject == org && x.kind == RelationKind::SubOrganizationOf)
                 .map(|x| x.object)
         })
+}
+
+/// The body a party organ belongs to by its name (东乌珠穆沁旗人大 of 东乌珠穆沁旗人大党组), made an
+/// entity of the text where none was named.
+fn owner_org(r: &mut Relating<'_>, s: usize, organ: usize) -> Option<usize> {
+    let owner = organ_owner(&r.entities[organ].name)?.to_owned();
+    let class = if owner.ends_with('委') {
+        Class::Party
+    } else {
+        Class::Government
+    };
+    let org = r.entity(Entity {
+        kind: EntityKind::Organisation,
+        class,
+        name: owner.clone(),
+        aliases: IndexSet::new(),
+        key: crate::identity::organisation(&owner),
+        division_code: None,
+    });
+    if let Some(place) = location_of(r, organ) {
+        r.add(org, RelationKind::Location, place, s);
+    }
+    Some(org)
 }
 
 /// The person holding a title in this document (马富国 for 市委书记).
