@@ -76,7 +76,15 @@ fn checkpoint(
     // descriptors directly before the word (by words, or by characters where the segmenter
     // glued a descriptor to the name before it: 西马庄村 村口 read as 村村/口)
     while descriptors < 3 && !(descriptors > 0 && anchored(pos)) {
-        if let Some(t) = s.token_ending(pos).filter(|t| descriptor(&s.slice(&t.span))) {
+        // (a checkpoint word before the one that ends the name describes it: 高速出口 + 检测站)
+        let checkpoint_word = |t: &crate::model::Token| {
+            suffix_at(&s.lex.checkpoint_words, s.text, t.span.end)
+                .is_some_and(|w| s.lex.checkpoint_words[w].len() == t.span.len())
+        };
+        if let Some(t) = s
+            .token_ending(pos)
+            .filter(|t| descriptor(&s.slice(&t.span)) || checkpoint_word(t))
+        {
             pos = t.span.start;
             descriptors += 1;
             continue;

@@ -7,6 +7,8 @@
 //!   (萨麦苏木、满都宝力格镇、呼热图淖尔苏木: 满都宝力格镇, not 宝力格镇).
 //! - An inherited area: `西川镇侯辛村、雒川村、姜堡村` — the villages after the first lie in the
 //!   town written before it.
+//! - Place before person: a name ending in a settlement word that stands right after a place or
+//!   in a list with places (西川镇侯辛村、雒川村) is a place, whatever the person model says of it.
 //! - A shared head: `色尔古镇、沙石多镇、卡龙镇、晴朗乡疫情防控卡点` — every item names a checkpoint
 //!   (色尔古镇疫情防控卡点 …), at that item's place.
 
@@ -24,6 +26,7 @@ const BARE_ITEM: usize = 5;
 
 /// Apply the rules of coordination to the chosen candidates of one sentence.
 pub fn coordinate(s: &SentenceContext<'_>, chosen: &mut Vec<Candidate>) {
+    places_before_people(s, chosen);
     shared_settlement(s, chosen);
     whole_items(s, chosen);
     inherited_areas(s, chosen);
@@ -108,6 +111,36 @@ fn replace(chosen: &mut Vec<Candidate>, c: Candidate) {
         !overlap || (around && k.kind != EntityKind::Person)
     });
     chosen.push(c);
+}
+
+/// A person candidate that ends in a settlement word (侯辛村, 梅子村, 木吉村) and stands right after
+/// a place, or next to a place in a list, is a place: the village (or township) of that name.
+fn places_before_people(s: &SentenceContext<'_>, chosen: &mut Vec<Candidate>) {
+    let m = &s.g.markers;
+    let people: Vec<Span> = chosen
+        .iter()
+        .filter(|c| !c.nested && c.kind == EntityKind::Person)
+        .map(|c| c.span.clone())
+        .collect();
+    for p in people {
+        let Some(h) = m.ending(MarkerRole::Settlement, s.text, p.start, p.end) else {
+            continue;
+        };
+        if p.len() - h < 2 {
+            continue;
+        }
+        let places = flat_places(chosen);
+        let after_place = places.iter().find(|q| q.end == p.start).cloned();
+        let listed = places
+            .iter()
+            .any(|q| joined(s, q.end, p.start) || joined(s, p.end, q.start));
+        let known = !s.g.villages.lookup(&s.slice(&p)).is_empty();
+        if after_place.is_none() && !listed && !known {
+            continue;
+        }
+        let head = s.slice(&(p.end - h..p.end));
+        replace(chosen, settlement(s, p, &head, after_place));
+    }
 }
 
 /// `A、B和C等村`: every bare item is a place of the settlement word.

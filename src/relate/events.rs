@@ -146,7 +146,21 @@ impl Reader<'_, '_> {
         let mut places_before: Vec<Item> = Vec::new();
         // people listed in clauses of their own before the verb (县委书记A,县长B先后到…)
         let mut subjects: Vec<usize> = Vec::new();
+        // the clause before listed the places of a visit: a clause of places only goes on with the
+        // list (深入A镇B村、C社区,D镇E村,F镇实地调研)
+        let mut listing = false;
         for (ci, c) in clauses.iter().enumerate() {
+            if listing {
+                if let Some(more) = self.places_clause(s, *c) {
+                    if let Some(v) = self.visit.as_mut() {
+                        for t in &more {
+                            v.add_target(t.entity, s);
+                        }
+                    }
+                    continue;
+                }
+                listing = false;
+            }
             let in_clause: Vec<Verb> = verbs
                 .iter()
                 .filter(|v| v.start >= c.start && v.end <= c.end)
@@ -272,6 +286,7 @@ impl Reader<'_, '_> {
                     v.add_target(t.entity, s);
                 }
             }
+            listing = locative.is_some() && targets.last().is_some_and(|t| t.span.end == c.end);
             places_before.clear();
             subjects.clear();
         }
@@ -538,6 +553,55 @@ impl Reader<'_, '_> {
         Some(found)
     }
 
+    /// A clause that lists places only (with 以及/和 between them, 等地 and a visit verb after):
+    /// `黄墩镇栗山村、金闸村`, `高河镇查湾村以及公岭镇三铺村实地调研`.
+    fn places_clause(&self, s: usize, c: Clause) -> Option<Vec<Item>> {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        let mut pos = c.start;
+        let mut found: Vec<Item> = Vec::new();
+        for x in self.r.items[s]
+            .iter()
+            .filter(|x| x.span.start >= c.start && x.span.end <= c.end)
+        {
+            if !matches!(
+                x.kind,
+                EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
+            ) {
+                return None;
+            }
+            let gap = sc.slice(&(pos..x.span.start));
+            if !(gap.is_empty() || m.is(MarkerRole::Separator, &gap)) {
+                return None;
+            }
+            found.push(x.clone());
+            pos = x.span.end;
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut rest = pos;
+        if let Some(k) = m.at(MarkerRole::Closer, sc.text, rest, c.end) {
+            rest += k;
+        }
+        let tail = sc.slice(&(rest..c.end));
+        let verb_only = super::verbs(self.r, s)
+            .iter()
+            .any(|v| v.class == VerbClass::Visit && v.end == c.end && v.start >= rest);
+        (tail.is_empty() || verb_only || tail.chars().count() <= 4 && tail.ends_with("调研")).then(|| {
+            found
+                .iter()
+                .filter(|x| {
+                    !(x.kind == EntityKind::Place
+                        && found.iter().any(|y| {
+                            y.span.start == x.span.end && matches!(y.kind, EntityKind::Place | EntityKind::Checkpoint)
+                        }))
+                })
+                .cloned()
+                .collect()
+        })
+    }
+
     /// The objects right after a visit verb (察看了A村、B卡点; 走访慰问了A公司).
     fn objects(&self, s: usize, from: usize, to: usize) -> Vec<Item> {
         let sc = &self.r.ctx[s];
@@ -710,7 +774,7 @@ impl Reader<'_, '_> {
 /// not inspect their county's sites; a county head's own officials going along with him do).
 fn emit(r: &mut Relating<'_>, v: &Visit) {
     if std::env::var_os("GX_DEBUG").is_some() {
-        eprintln!("visit {:?}", v);
+        eprintln!("visit {v:?}");
     }
     for &(p, _) in &v.leads {
         for &(t, ts) in &v.targets {
@@ -719,17 +783,20 @@ fn emit(r: &mut Relating<'_>, v: &Visit) {
             }
         }
     }
-    let lead_areas: Vec<usize> = v.leads.iter().flat_map(|&(p, _)| own_areas(r, p)).collect();
+    let lead_areas: Vec<String> = v.leads.iter().flat_map(|&(p, _)| area_codes(r, p)).collect();
     for &(p, ps) in &v.along {
-        let own = own_areas(r, p);
+        let own = area_codes(r, p);
+        // below the leader's area, or beside it: a host
+        // (an area at or above one of the leader's is the visiting side's)
         let host = !lead_areas.is_empty()
-            && own.iter().any(|&a| {
-                !lead_areas
-                    .iter()
-                    .any(|&l| l == a || (within(r, l, a, ps) && !within(r, a, l, ps)))
-            });
+            && !own.is_empty()
+            && own
+                .iter()
+                .all(|a| !lead_areas.iter().any(|l| l.starts_with(a.as_str())));
         for &(t, ts) in &v.targets {
-            let in_own = own.iter().any(|&a| t == a || (host && within(r, t, a, ts)));
+            let own_area = r.entities[t].division_code.as_ref().is_some_and(|c| own.contains(c));
+            let hosted = host && place_code(r, t, ts).is_some_and(|c| own.iter().any(|a| c.starts_with(a.as_str())));
+            let in_own = own_area || hosted;
             if p != t && !in_own {
                 r.add(p, RelationKind::Inspected, t, ps);
             }
@@ -737,92 +804,79 @@ fn emit(r: &mut Relating<'_>, v: &Visit) {
     }
 }
 
-/// The places a person holds posts in: the area of a post (副县长 of 竹山县) or the place of the
-/// organisation of a post (新寮镇 of 新寮镇党委).
-fn own_areas(r: &Relating<'_>, person: usize) -> Vec<usize> {
+/// The division codes of the areas a person holds posts in: the area of a post (副县长 of 竹山县),
+/// the place of the organisation of a post (新寮镇 of 新寮镇党委), or the area a title implied for it
+/// (安庆市 of 市政协主席, whether the text names the city or not).
+fn area_codes(r: &Relating<'_>, person: usize) -> Vec<String> {
     let orgs: Vec<usize> = r
         .relations
         .iter()
         .filter(|x| x.subject == person && x.kind == RelationKind::Post)
         .map(|x| x.object)
         .collect();
-    let mut out: Vec<usize> = orgs
-        .iter()
-        .copied()
-        .filter(|&o| r.entities[o].kind == EntityKind::Place)
-        .collect();
-    for x in r.relations.iter() {
-        if x.kind == RelationKind::Location && orgs.contains(&x.subject) && !out.contains(&x.object) {
-            out.push(x.object);
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |c: &str| {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_owned());
+        }
+    };
+    for &o in &orgs {
+        if let Some(c) = &r.entities[o].division_code {
+            push(c);
+        }
+        if let Some(&d) = r.implied_area.get(&o) {
+            push(&r.g.divisions.items[d].code);
+        }
+        for x in r
+            .relations
+            .iter()
+            .filter(|x| x.subject == o && x.kind == RelationKind::Location)
+        {
+            if let Some(c) = &r.entities[x.object].division_code {
+                push(c);
+            }
         }
     }
     out
 }
 
-/// Whether entity `inner` lies in the area `outer`: the same, a division under its code, or
-/// contained in it by the facts of the text. What the text places nowhere lies in the home area of
-/// its news item (sentence `s`).
-fn within(r: &Relating<'_>, inner: usize, outer: usize, s: usize) -> bool {
-    if inner == outer {
-        return true;
+/// The division code of the area a visited place or organisation lies in: its own, that of the
+/// place the text puts it in (up to four steps), or — placed nowhere, or only in a region around
+/// the home area such as the province a company names itself by — the home area of its news item.
+fn place_code(r: &Relating<'_>, e: usize, s: usize) -> Option<String> {
+    let home = r
+        .home
+        .nearest(r.ctx[s].item)
+        .map(|d| r.g.divisions.items[d].code.clone());
+    let mut frontier = vec![e];
+    let mut seen = vec![e];
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for x in frontier {
+            if let Some(c) = &r.entities[x].division_code {
+                return match &home {
+                    Some(h) if h.starts_with(c.as_str()) && h != c => Some(h.clone()),
+                    _ => Some(c.clone()),
+                };
+            }
+            if let Some(&d) = r.implied_area.get(&x) {
+                return Some(r.g.divisions.items[d].code.clone());
+            }
+            for y in r
+                .relations
+                .iter()
+                .filter(|y| y.subject == x && matches!(y.kind, RelationKind::ContainedIn | RelationKind::Location))
+            {
+                if !seen.contains(&y.object) {
+                    seen.push(y.object);
+                    next.push(y.object);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
     }
-    let Some(outer_code) = code_of(r, outer, s) else {
-        return false;
-    };
-    let mut seen = vec![inner];
-    let mut frontier = vec![inner];
-    while let Some(e) = frontier.pop() {
-        if e == outer {
-            return true;
-        }
-        if let Some(code) = r.entities[e].division_code.as_deref() {
-            if code.starts_with(outer_code.as_str()) {
-                return true;
-            }
-            // (a region around the home area, such as the province a company names itself by,
-            // places nothing: the home area does)
-            match home_code(r, s) {
-                Some(h) if h.starts_with(code) && h != code => return h.starts_with(outer_code.as_str()),
-                _ => continue,
-            }
-        }
-        let up: Vec<usize> = r
-            .relations
-            .iter()
-            .filter(|x| x.subject == e && matches!(x.kind, RelationKind::ContainedIn | RelationKind::Location))
-            .map(|x| x.object)
-            .collect();
-        let placed = !up.is_empty();
-        for u in up {
-            if !seen.contains(&u) {
-                seen.push(u);
-                frontier.push(u);
-            }
-        }
-        // placed nowhere (or only in a province a company names itself by): the home area
-        if !placed && e == inner {
-            if let Some(h) = home_code(r, s) {
-                return h.starts_with(outer_code.as_str());
-            }
-        }
-    }
-    false
-}
-
-/// The code of the home area of the news item of sentence `s`.
-fn home_code<'g>(r: &Relating<'g>, s: usize) -> Option<&'g str> {
-    let home = r.home.nearest(r.ctx[s].item)?;
-    Some(r.g.divisions.items[home].code.as_str())
-}
-
-/// The division code of an area entity, or of the division it is the government of.
-fn code_of(r: &Relating<'_>, e: usize, s: usize) -> Option<String> {
-    let _ = s;
-    if let Some(c) = &r.entities[e].division_code {
-        return Some(c.clone());
-    }
-    r.relations
-        .iter()
-        .filter(|x| x.subject == e && matches!(x.kind, RelationKind::ContainedIn | RelationKind::Location))
-        .find_map(|x| r.entities[x.object].division_code.clone())
+    home
 }

@@ -40,6 +40,9 @@ pub struct Relating<'a> {
     pub home: &'a Home,
     /// The document's identity (for the keys of groups that exist only in it).
     pub document: &'a str,
+    /// The division an organisation a title implied belongs to, where the text does not name the
+    /// division (安庆市 of the 市政协 of 市政协主席): for the reasoning of the later rules, not stated.
+    pub implied_area: HashMap<usize, usize>,
 }
 
 impl<'a> Relating<'a> {
@@ -83,6 +86,7 @@ impl<'a> Relating<'a> {
             relations,
             home: &resolved.home,
             document,
+            implied_area: HashMap::new(),
         }
     }
 

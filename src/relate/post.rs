@@ -547,6 +547,8 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
     }
     if let Some(a) = area_entity {
         r.add(org, RelationKind::Location, a, s);
+    } else if let Some(d) = division {
+        r.implied_area.insert(org, d);
     }
     Some(org)
 }
