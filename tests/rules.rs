@@ -357,6 +357,296 @@ fn one_entity_per_real_thing_across_articles() {
 }
 
 /// Bugs found and fixed; each stays here.
+/// Coordination: what the items of a list share — a settlement word written once (等村, 等乡镇), the
+/// area written before the first item, the checkpoint written after the last — and where a list
+/// separated by commas goes on.
+#[test]
+fn coordination() {
+    check(&[
+        Case {
+            name: "bare-villages-share-the-settlement-word-and-the-town-before-them",
+            text: "临泉县召开会议\n县委书记高峰到韦寨镇柘树庄、仁和寨和卢庄等村督导防汛工作。",
+            present: &[
+                "LOC 柘树庄村",
+                "alias 柘树庄村 柘树庄",
+                "LOC 仁和寨村",
+                "LOC 卢庄村",
+                "located 卢庄村 韦寨镇",
+                "inspected 高峰 卢庄村",
+                "inspected 高峰 柘树庄村",
+            ],
+            absent: &["PER 卢庄", "PER 仁和寨", "inspected 高峰 韦寨镇"],
+        },
+        Case {
+            name: "bare-towns-share-the-settlement-word",
+            text: "建始县召开防汛会议\n连日来,业州、高坪和红岩寺等乡镇遭遇强降雨。",
+            present: &[
+                "LOC 业州镇",
+                "alias 业州镇 业州",
+                "LOC 高坪镇",
+                "LOC 红岩寺镇",
+                "code 高坪镇 422822101",
+            ],
+            absent: &["PER 高坪"],
+        },
+        Case {
+            name: "villages-after-the-first-lie-in-its-town",
+            text: "阜平县召开会议\n副县长刘建伟先后来到龙泉关镇顾家台村、黑崖沟村、八里庄村调研。",
+            present: &[
+                "located 顾家台村 龙泉关镇",
+                "located 黑崖沟村 龙泉关镇",
+                "located 八里庄村 龙泉关镇",
+                "code 黑崖沟村 130624101204",
+                "inspected 刘建伟 黑崖沟村",
+                "inspected 刘建伟 八里庄村",
+            ],
+            absent: &["inspected 刘建伟 龙泉关镇"],
+        },
+        Case {
+            name: "the-checkpoint-after-the-last-item-is-one-of-every-item",
+            text: "平遥县召开会议\n县长王晓峰先后来到古陶镇、洪善镇、宁固镇疫情防控卡点检查。",
+            present: &[
+                "CHK 古陶镇疫情防控卡点",
+                "CHK 洪善镇疫情防控卡点",
+                "CHK 宁固镇疫情防控卡点",
+                "located 洪善镇疫情防控卡点 洪善镇",
+                "inspected 王晓峰 古陶镇疫情防控卡点",
+                "inspected 王晓峰 宁固镇疫情防控卡点",
+            ],
+            absent: &["inspected 王晓峰 洪善镇"],
+        },
+        Case {
+            name: "a-list-of-towns-goes-on-after-a-comma",
+            text: "寿县召开会议\n县委书记王涛深入瓦埠镇铁佛村、张冲村,安丰塘镇戈店村实地调研。",
+            present: &[
+                "inspected 王涛 铁佛村",
+                "inspected 王涛 张冲村",
+                "inspected 王涛 戈店村",
+                "located 戈店村 安丰塘镇",
+            ],
+            absent: &["PER 张冲"],
+        },
+        Case {
+            name: "names-joined-by-a-separator-word-inside-a-word-are-no-list",
+            text: "德清县召开会议\n县长李强到武康街道英溪社区和平安小区检查。",
+            present: &["inspected 李强 英溪社区"],
+            absent: &["LOC 和平"],
+        },
+    ]);
+}
+
+/// Place before person: a name ending in a settlement word is a place where it stands after a place
+/// or in a list with places, however much it looks like a name.
+#[test]
+fn places_before_people() {
+    check(&[
+        Case {
+            name: "a-village-shaped-like-a-name-after-its-town",
+            text: "寿县部署防汛\n瓦埠镇张冲村党员在村口轮流值守。",
+            present: &["LOC 张冲村", "located 张冲村 瓦埠镇"],
+            absent: &["PER 张冲", "PER 张冲村"],
+        },
+        Case {
+            name: "a-village-in-a-list-of-places",
+            text: "临泉县召开会议\n县长到韦寨镇、卢庄村检查防汛工作。",
+            present: &["LOC 卢庄村"],
+            absent: &["PER 卢庄", "PER 卢庄村"],
+        },
+        Case {
+            name: "a-name-after-a-title-stays-a-person",
+            text: "临泉县召开会议\n韦寨镇党委书记卢庄明主持会议。",
+            present: &["PER 卢庄明"],
+            absent: &["LOC 卢庄明"],
+        },
+    ]);
+}
+
+/// Visits: an actor set (a subject list over clauses, those who go along) times the places visited
+/// (after a locative, in a scene clause, as the object), carried across the sentences of an item.
+#[test]
+fn visits() {
+    check(&[
+        Case {
+            name: "a-subject-list-over-clauses",
+            text: "德清县召开会议\n县委书记王伟,县委副书记、县长李强先后到武康街道英溪社区、吉祥社区督导检查。",
+            present: &[
+                "inspected 王伟 英溪社区",
+                "inspected 王伟 吉祥社区",
+                "inspected 李强 英溪社区",
+                "inspected 李强 吉祥社区",
+            ],
+            absent: &["inspected 王伟 武康街道"],
+        },
+        Case {
+            name: "those-who-go-along-inspect-what-the-visit-inspects",
+            text: "建始县召开会议\n县委书记张华到业州镇朝阳社区调研。县委常委、组织部部长刘敏,副县长陈刚一同调研。",
+            present: &["inspected 刘敏 朝阳社区", "inspected 陈刚 朝阳社区"],
+            absent: &[],
+        },
+        Case {
+            name: "hosts-do-not-inspect-their-own-area",
+            text: "建始县召开会议\n州委书记周明到建始县业州镇朝阳社区调研,建始县委书记张华陪同。",
+            present: &["inspected 周明 朝阳社区"],
+            absent: &["inspected 张华 朝阳社区", "inspected 张华 建始县"],
+        },
+        Case {
+            name: "a-scene-clause-and-a-follow-on-carry-the-visit",
+            text: "东阿县召开会议\n5月6日,县委书记刘军到铜城街道调研。在铜城街道南湖社区,刘军详细了解群众办事情况。随后,刘军来到琉璃井社区。",
+            present: &[
+                "inspected 刘军 铜城街道",
+                "inspected 刘军 南湖社区",
+                "inspected 刘军 琉璃井社区",
+                "date inspected 刘军 铜城街道 5月6日",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "a-group-word-stands-for-the-visitors-and-bu-dui-leads-it",
+            text: "平遥县召开会议\n7月2日,副县长赵明带队到古陶镇督查疫情防控工作。督查组一行先后来到东城村、西城村。",
+            present: &[
+                "inspected 赵明 古陶镇",
+                "inspected 赵明 东城村",
+                "inspected 赵明 西城村",
+                "leads 赵明 督查组",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "a-visit-in-a-clause-with-zai-after-the-subject",
+            text: "阜平县召开会议\n省委常委、副省长孙建国在阜平县龙泉关镇调研时强调,要巩固脱贫成果。",
+            present: &["inspected 孙建国 龙泉关镇"],
+            absent: &["inspected 孙建国 阜平县"],
+        },
+        Case {
+            name: "one-who-went-along-and-later-acts-leads-a-visit-of-their-own",
+            text: "寿县召开会议\n县委书记王涛到瓦埠镇铁佛村督导。县长李明一同督导。3月2日,李明到瓦埠镇张冲村看望群众。",
+            present: &["inspected 李明 铁佛村", "inspected 李明 张冲村"],
+            absent: &["inspected 王涛 张冲村"],
+        },
+        Case {
+            name: "a-headline-tells-a-visit-of-its-own",
+            text: "县长李明到瓦埠镇调研\n寿县讯 当天,县委书记王涛到安丰塘镇戈店村督导。",
+            present: &["inspected 李明 瓦埠镇", "inspected 王涛 戈店村"],
+            absent: &["inspected 李明 戈店村", "inspected 王涛 瓦埠镇"],
+        },
+    ]);
+}
+
+/// Posts: a title grammar — the organisation written before each title, a body written bare taking
+/// the area of its chain, the body a title implies (or the area, where the text names no body),
+/// titles shared along lists of people, 领导 lists, bylines.
+#[test]
+fn titles() {
+    check(&[
+        Case {
+            name: "a-bare-office-takes-the-scope-of-its-word",
+            text: "东阿县召开会议\n县委常委、县委办主任刘芳主持会议。",
+            present: &[
+                "post 刘芳 中共东阿县委员会 县委常委",
+                "post 刘芳 中共东阿县委办公室 主任",
+                "leads 刘芳 中共东阿县委办公室",
+                "alias 中共东阿县委办公室 县委办",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "a-contracted-body-takes-the-area-of-the-chain",
+            text: "丽江市召开会议\n副市长、公安局长赵明通报了情况。",
+            present: &[
+                "post 赵明 丽江市公安局 公安局长",
+                "leads 赵明 丽江市公安局",
+                "post 赵明 丽江市 副市长",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "a-body-after-a-party-organ-takes-its-area",
+            text: "柳河县召开会议\n柳河县工业园区党工委书记、管委会主任周强主持会议。",
+            present: &["post 周强 柳河县工业园区管委会 主任", "leads 周强 柳河县工业园区管委会"],
+            absent: &["post 周强 柳河县管委会 主任"],
+        },
+        Case {
+            name: "a-post-without-a-named-body-stands-in-the-area",
+            text: "武乡县召开会议\n县委副书记、县长孙伟出席会议。",
+            present: &["post 孙伟 武乡县 县长", "post 孙伟 中共武乡县委员会 县委副书记"],
+            absent: &["leads 孙伟 武乡县", "ORG 武乡县人民政府"],
+        },
+        Case {
+            name: "leaders-of-an-area-listed",
+            text: "凤庆县召开会议\n县领导王一鸣、李建华、张国强参加活动。",
+            present: &["post 王一鸣 凤庆县 县领导", "post 张国强 凤庆县 县领导"],
+            absent: &["leads 王一鸣 凤庆县"],
+        },
+        Case {
+            name: "names-listed-after-a-titled-one-share-its-title",
+            text: "会同县召开会议\n副县长王刚、李强出席。",
+            present: &["post 王刚 会同县 副县长", "post 李强 会同县 副县长"],
+            absent: &[],
+        },
+        Case {
+            name: "a-bare-title-after-a-titled-person-is-of-the-same-body",
+            text: "会同县召开会议\n县政协主席王刚,副主席李强出席。",
+            present: &[
+                "post 王刚 中国人民政治协商会议会同县委员会 县政协主席",
+                "post 李强 中国人民政治协商会议会同县委员会 副主席",
+            ],
+            absent: &["leads 李强 中国人民政治协商会议会同县委员会"],
+        },
+        Case {
+            name: "a-title-of-the-level-of-the-area-of-a-list-is-of-that-area",
+            text: "平遥县融媒体中心讯 近日,祁县县委书记韩军,县委副书记、县长曹勇率祁县党政代表团来我县考察。",
+            present: &[
+                "post 曹勇 中共祁县委员会 县委副书记",
+                "post 曹勇 祁县 县长",
+                "leads 韩军 祁县党政代表团",
+                "inspected 韩军 平遥县",
+            ],
+            absent: &["post 曹勇 中共平遥县委员会 县委副书记"],
+        },
+        Case {
+            name: "the-body-of-a-party-group",
+            text: "镇宁布依族苗族自治县召开会议\n县人大常委会党组书记、主任王刚讲话。",
+            present: &["leads 王刚 镇宁布依族苗族自治县人民代表大会常务委员会"],
+            absent: &["post 王刚 镇宁布依族苗族自治县人大常委会党组 主任"],
+        },
+    ]);
+}
+
+/// Datelines and bylines: the outlet a dateline names, and the journalists it lists.
+#[test]
+fn datelines() {
+    check(&[
+        Case {
+            name: "an-outlet-and-its-journalists",
+            text: "平遥日报讯(记者 王小川 通讯员 李大海)3月5日,县委书记到古陶镇调研。",
+            present: &[
+                "ORG 平遥日报",
+                "post 王小川 平遥日报 记者",
+                "post 李大海 平遥日报 通讯员",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "the-paper-the-text-never-names",
+            text: "本报讯(记者 张晓燕)3月5日,全县召开春耕会议。",
+            present: &["ORG 本报", "post 张晓燕 本报 记者"],
+            absent: &[],
+        },
+        Case {
+            name: "an-outlet-and-the-place-of-its-dateline",
+            text: "云南日报大理3月3日电(记者 李思远)3月2日,州长到大理市调研。",
+            present: &["ORG 云南日报", "post 李思远 云南日报 记者"],
+            absent: &["ORG 云南日报大理"],
+        },
+        Case {
+            name: "an-agency-an-item-is-taken-from",
+            text: "据新华社北京1月1日电 国务院召开常务会议。",
+            present: &["alias 新华通讯社 新华社"],
+            absent: &["ORG 据新华社"],
+        },
+    ]);
+}
+
 #[test]
 fn regressions() {
     check(&[

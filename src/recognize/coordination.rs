@@ -48,7 +48,14 @@ fn flat_places(chosen: &[Candidate]) -> Vec<Span> {
 /// village to look up, or a township of the division table.
 fn settlement(s: &SentenceContext<'_>, span: Span, head: &str, area: Option<Span>) -> Candidate {
     let text = s.slice(&span);
-    let written_whole = text.ends_with(head) || (head == "村" && text.ends_with(['庄', '屯', '寨', '村']));
+    // (柘树庄 of 柘树庄、卢庄等村 is 柘树庄村 where the village table says so, 大黄庄 where it knows
+    // only that)
+    let villages = &s.g.villages;
+    let written_whole = text.ends_with(head)
+        || (head == "村"
+            && text.ends_with(['庄', '屯', '寨', '村'])
+            && villages.lookup(&format!("{text}{head}")).is_empty()
+            && !villages.lookup(&text).is_empty());
     let heads: Vec<String> = match head {
         "乡镇" => vec!["镇".into(), "乡".into()],
         h => vec![h.to_owned()],

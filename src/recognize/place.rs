@@ -306,7 +306,24 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
                 continue;
             }
         }
-        if let Some(c) = compose(s, places, suffix_start, e, kind) {
+        // (a division's short form written right before a settlement word is the settlement's
+        // name, not its area: 朝阳 of 业州镇朝阳社区 is no 朝阳市)
+        let shorts: Vec<Span> = if kind == "division" {
+            out.iter()
+                .filter(|c| matches!(c.detail, Detail::Division { short: true, .. }) && c.span.end == suffix_start)
+                .map(|c| c.span.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let usable: Vec<Span>;
+        let areas: &[Span] = if shorts.is_empty() {
+            places
+        } else {
+            usable = places.iter().filter(|p| !shorts.contains(p)).cloned().collect();
+            &usable
+        };
+        if let Some(c) = compose(s, areas, suffix_start, e, kind) {
             if kind == "road" {
                 // the places a road's name abbreviates (港澳 in 京港澳高速) are not mentioned
                 out.retain(|k| {

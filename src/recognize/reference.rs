@@ -61,7 +61,13 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                 continue;
             };
             // 该局 in 该局长? the word must end at a token boundary or before a non-name char
-            if !s.boundary(i + len) && len == 2 && s.token_at(i + len - 1).is_some_and(|t| t.span.end > i + len) {
+            // (but 本报 before 讯 or a journalist's title: 本报讯, 本报记者)
+            let paper = word == "本报" && (s.ch(i + len) == '讯' || s.titles.iter().any(|t| t.start == i + len));
+            if !paper
+                && !s.boundary(i + len)
+                && len == 2
+                && s.token_at(i + len - 1).is_some_and(|t| t.span.end > i + len)
+            {
                 continue;
             }
             let class = if kind == EntityKind::Place {

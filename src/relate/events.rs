@@ -226,9 +226,12 @@ impl Reader<'_, '_> {
             if targets.is_empty() {
                 targets = self.treated(s, *c);
             }
-            let mut actors = people.clone();
-            if actors.is_empty() {
-                actors = std::mem::take(&mut subjects);
+            // (the people of a subject list in clauses of their own before this one act with it)
+            let mut actors = subjects.clone();
+            for &p in &people {
+                if !actors.contains(&p) {
+                    actors.push(p);
+                }
             }
             // 林锐率国家防总湖北工作组: the group after 率 is led; people after it go along
             if let Some(lv) = lead_verb {
@@ -258,6 +261,7 @@ impl Reader<'_, '_> {
                 }
                 if has_visit && !actors.is_empty() {
                     self.start_or_continue(&actors, s, has_visit);
+                    subjects.clear();
                 }
                 // 先后到A、B和C,督导检查: the places wait for the verb of the next clause
                 continue;

@@ -121,9 +121,17 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
         } else {
             None
         };
+        // (a body contracted with its title is written with it: 公安局长, 组织部长)
+        let contracted = bare
+            .as_ref()
+            .filter(|(start, _, written)| start + written.chars().count() > t.start);
+        let text = match contracted {
+            Some((start, _, _)) => sc.slice(&(*start..t.end)),
+            None => sc.slice(&(t.start..t.end)),
+        };
         out.push(Link {
             title: t.what,
-            text: sc.slice(&(t.start..t.end)),
+            text,
             org: org.as_ref().map(|o| o.entity),
             org_is_place: org.as_ref().is_some_and(|o| o.kind == EntityKind::Place),
             department: department.as_ref().map(|(tpl, _)| tpl.clone()),

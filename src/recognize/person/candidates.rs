@@ -238,6 +238,15 @@ pub fn candidates(
         // the name (市长郭浩到…): no name, whatever the context says (none of the PFR development
         // days' names after a title scores below -3.5 here)
         let joined_word = f[idx("weak_last")] < -3.5 && f[idx("nr_dict")] == 0.0;
+        // (or a verb that leads what follows, glued to a two-character name: 曹勇率…代表团)
+        let joined_verb = span.len() == 3
+            && f[idx("nr_dict")] == 0.0
+            && s.lex.verbs.iter().any(|(w, class)| {
+                *class == crate::gazetteer::VerbClass::Lead
+                    && span.end - 1 + w.len() <= s.span.end
+                    && s.text[span.end - 1..span.end - 1 + w.len()] == w[..]
+            });
+        let joined_word = joined_word || joined_verb;
         if p > 0.2 && !ethnic && !joined_word && !in_list_of_bodies && !list_of_words(s, &span) {
             out.push(person(s, span, p));
         }

@@ -36,6 +36,12 @@ pub fn list_members(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                         let a = sep + 1;
                         let b = (a..(a + 4).min(s.span.end))
                             .find(|&k| !is_han(s.ch(k)) || s.ch(k) == '等')
+                            .or_else(|| {
+                                // (the last item of a list, before the verb: 、李强出席)
+                                (a + 2..=(a + 3).min(s.span.end)).find(|&k| {
+                                    s.boundary(k) && s.token_starting(k).is_some_and(|t| t.tag.starts_with('v'))
+                                })
+                            })
                             .unwrap_or(a);
                         (a, b)
                     } else {
