@@ -1,5 +1,6 @@
 //! End-to-end and integration tests: one test binary (it links once), one module per area.
 
+mod architecture;
 mod cli;
 mod export;
 mod mentions;

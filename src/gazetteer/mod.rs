@@ -5,12 +5,14 @@
 
 mod divisions;
 mod tables;
+mod words;
 
 pub use divisions::{Division, Divisions, Level, Villages};
 pub use tables::{
-    CharStats, CheckpointRole, KnownOrg, MarkerRole, Markers, NameStats, OrgUnit, Suffix, Title, VerbClass, WorldPlace,
-    render,
+    CharStats, CheckpointRole, KnownOrg, MarkerRole, Markers, NameStats, OrgUnit, PlaceKind, Suffix, Title, TitleKind,
+    VerbClass, WorldKind, WorldPlace, render,
 };
+pub use words::{WordList, Words};
 
 use crate::error::GazetteerError;
 use crate::model::Class;
@@ -35,6 +37,8 @@ pub struct Gazetteer {
     pub verbs: HashMap<String, VerbClass>,
     /// Function words of lists and events, by role.
     pub markers: Markers,
+    /// The word lists the rules read.
+    pub words: Words,
 }
 
 /// The data files, embedded at build time.
@@ -54,6 +58,7 @@ pub(crate) mod files {
     pub const CHECKPOINTS: &str = include_str!("../../gazetteer/checkpoints.tsv");
     pub const VERBS: &str = include_str!("../../gazetteer/verbs.tsv");
     pub const MARKERS: &str = include_str!("../../gazetteer/markers.tsv");
+    pub const WORDS: &str = include_str!("../../gazetteer/words.tsv");
 }
 
 static EMBEDDED: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(Gazetteer::parse_embedded);
@@ -102,6 +107,7 @@ impl Gazetteer {
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
             verbs: tables::parse_verbs(VERBS)?,
             markers: tables::parse_markers(MARKERS)?,
+            words: Words::parse(WORDS)?,
         })
     }
 }

@@ -5,12 +5,106 @@ use crate::error::GazetteerError;
 use crate::model::Class;
 use std::collections::HashMap;
 
+/// What kind of place a world place is (`places.tsv`, and countries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WorldKind {
+    Country,
+    Continent,
+    Region,
+    City,
+    State,
+    Historical,
+    Feature,
+    Landmark,
+}
+
+impl WorldKind {
+    fn parse(field: &str) -> Option<Self> {
+        Some(match field {
+            "country" => Self::Country,
+            "continent" => Self::Continent,
+            "region" => Self::Region,
+            "city" => Self::City,
+            "state" => Self::State,
+            "historical" => Self::Historical,
+            "feature" => Self::Feature,
+            "landmark" => Self::Landmark,
+            _ => return None,
+        })
+    }
+}
+
+/// What kind of place a place suffix makes (`place-suffixes.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// An area below the division table's detail or missing from it (村, 社区, 街道).
+    Division,
+    /// A zone or park (示范区, 开发区, 园区).
+    Area,
+    Road,
+    /// A station, square, hall or venue.
+    Facility,
+    /// A natural feature, or a foreign or former division the segmenter reads as a place name.
+    Feature,
+    /// A former or foreign division or a named building only a dictionary word names (锡山市).
+    Named,
+}
+
+impl PlaceKind {
+    fn parse(field: &str) -> Option<Self> {
+        Some(match field {
+            "division" => Self::Division,
+            "area" => Self::Area,
+            "road" => Self::Road,
+            "facility" => Self::Facility,
+            "feature" => Self::Feature,
+            "named" => Self::Named,
+            _ => return None,
+        })
+    }
+}
+
+/// What a title says of the one who bears it (`titles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TitleKind {
+    Party,
+    Government,
+    Unit,
+    Medical,
+    /// A journalist's title: a post in the article's paper (记者, 通讯员).
+    Media,
+    Other,
+    /// A word for the leaders of an area (县领导): a post in the area itself.
+    Leader,
+    /// A word for what a person is, no post (党员, 村民).
+    Person,
+    /// A word of address after a surname (先生, 老师).
+    Address,
+}
+
+impl TitleKind {
+    fn parse(field: &str) -> Option<Self> {
+        Some(match field {
+            "party" => Self::Party,
+            "government" => Self::Government,
+            "unit" => Self::Unit,
+            "medical" => Self::Medical,
+            "media" => Self::Media,
+            "other" => Self::Other,
+            "leader" => Self::Leader,
+            "person" => Self::Person,
+            "address" => Self::Address,
+            _ => return None,
+        })
+    }
+}
+
 /// A place outside the division table (country, world city, region, river …).
 #[derive(Debug, Clone)]
 pub struct WorldPlace {
     pub name: String,
     pub aliases: Vec<String>,
-    pub kind: String,
+    pub kind: WorldKind,
     /// Containing country or region, by name.
     pub parent: Option<String>,
     /// ISO code for countries.
@@ -64,8 +158,8 @@ pub struct Suffix {
     pub class: Class,
     /// Organisation suffix that needs a parent or area before it (科, 组, 党支部).
     pub unit: bool,
-    /// Place-suffix kind (division, area, road, facility).
-    pub kind: String,
+    /// The kind of place a place suffix makes (none for organisation suffixes).
+    pub kind: Option<PlaceKind>,
 }
 
 /// A role title.
@@ -79,7 +173,7 @@ pub struct Title {
     pub any_area: bool,
     /// Template of that organisation's canonical name (中共{}委).
     pub org: Option<String>,
-    pub kind: String,
+    pub kind: TitleKind,
     /// Whether the title word names that organisation itself (县委书记 names 县委; 县长 names no
     /// 县政府, 村支书 no 党支部): derived at load from the organisation's name and abbreviations.
     pub names_body: bool,
@@ -299,7 +393,7 @@ pub fn parse_countries(text: &str) -> Result<Vec<WorldPlace>, GazetteerError> {
             Ok(WorldPlace {
                 name: f[1].to_owned(),
                 aliases: list(f[2]),
-                kind: "country".into(),
+                kind: WorldKind::Country,
                 parent: None,
                 code: Some(f[0].to_owned()),
             })
@@ -310,11 +404,15 @@ pub fn parse_countries(text: &str) -> Result<Vec<WorldPlace>, GazetteerError> {
 pub fn parse_places(text: &str) -> Result<Vec<WorldPlace>, GazetteerError> {
     rows("places.tsv", text)
         .map(|row| {
-            let (_, f) = row?;
+            let (line, f) = row?;
             Ok(WorldPlace {
                 name: f[0].to_owned(),
                 aliases: list(f[1]),
-                kind: f[2].to_owned(),
+                kind: WorldKind::parse(f[2]).ok_or_else(|| GazetteerError {
+                    file: "places.tsv".into(),
+                    line,
+                    reason: format!("unknown kind `{}`", f[2]),
+                })?,
                 parent: Some(f[3].to_owned()).filter(|p| !p.is_empty()),
                 code: None,
             })
@@ -362,14 +460,18 @@ pub fn parse_suffixes(file: &str, text: &str) -> Result<Vec<Suffix>, GazetteerEr
                     text: f[0].to_owned(),
                     class: parse_class(file, line, f[1])?,
                     unit: yes_no(file, line, f[2])?,
-                    kind: String::new(),
+                    kind: None,
                 }
             } else {
                 Suffix {
                     text: f[0].to_owned(),
                     class: parse_class(file, line, f[1])?,
                     unit: false,
-                    kind: f[1].to_owned(),
+                    kind: Some(PlaceKind::parse(f[1]).ok_or_else(|| GazetteerError {
+                        file: file.into(),
+                        line,
+                        reason: format!("unknown kind `{}`", f[1]),
+                    })?),
                 }
             })
         })
@@ -407,7 +509,11 @@ pub fn parse_titles(text: &str) -> Result<Vec<Title>, GazetteerError> {
                 scope,
                 any_area,
                 org: Some(f[3].to_owned()).filter(|o| o != "-"),
-                kind: f[4].to_owned(),
+                kind: TitleKind::parse(f[4]).ok_or_else(|| GazetteerError {
+                    file: FILE.into(),
+                    line,
+                    reason: format!("unknown kind `{}`", f[4]),
+                })?,
                 names_body: false,
             })
         })

@@ -4,37 +4,15 @@
 //! 社区卡点) are no entity.
 
 use super::{Candidate, Detail, Form, SentenceContext};
-use crate::gazetteer::Level;
+use crate::gazetteer::{Level, WordList};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 use crate::segment::lexicon::suffix_at;
 
-/// Descriptive words between a place and the checkpoint word (疫情防控, 村口, 路段).
-fn descriptor(word: &str) -> bool {
-    matches!(
-        word,
-        "疫情"
-            | "防控"
-            | "疫情防控"
-            | "村口"
-            | "路口"
-            | "街口"
-            | "交通"
-            | "临时"
-            | "联合"
-            | "防疫"
-            | "检疫"
-            | "卫生"
-            | "体温"
-            | "交界"
-            | "出口"
-            | "入口"
-            | "站口"
-            | "道口"
-            | "高速"
-            | "公路"
-            | "路段"
-    )
+/// Descriptive words between a place and the checkpoint word (疫情防控, 村口, 路段: `words.tsv`
+/// checkpoint-descriptor).
+fn descriptor(s: &SentenceContext<'_>, word: &str) -> bool {
+    s.g.words.has(WordList::CheckpointDescriptor, word)
 }
 
 pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
@@ -83,13 +61,13 @@ fn checkpoint(
         };
         if let Some(t) = s
             .token_ending(pos)
-            .filter(|t| descriptor(&s.slice(&t.span)) || checkpoint_word(t))
+            .filter(|t| descriptor(s, &s.slice(&t.span)) || checkpoint_word(t))
         {
             pos = t.span.start;
             descriptors += 1;
             continue;
         }
-        match ["村口", "路口", "街口", "道口"].iter().find(|d| s.ends_with_at(pos, d)) {
+        match s.g.words.iter(WordList::Gate).find(|d| s.ends_with_at(pos, d)) {
             Some(d) => {
                 pos -= d.chars().count();
                 descriptors += 1;
@@ -165,7 +143,7 @@ fn checkpoint(
         }
     }
     // 村口卡点 / 路口卡点 without a place: the village of the passage
-    if !generic_before && descriptors > 0 && (s.at(pos, "村口") || s.at(pos, "路口")) {
+    if !generic_before && descriptors > 0 && s.g.words.iter(WordList::Gate).any(|d| s.at(pos, d)) {
         return Some(
             Candidate::new(
                 pos..end,

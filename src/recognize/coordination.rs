@@ -12,7 +12,7 @@
 //! - A shared head: `色尔古镇、沙石多镇、卡龙镇、晴朗乡疫情防控卡点` — every item names a checkpoint
 //!   (色尔古镇疫情防控卡点 …), at that item's place.
 
-use crate::gazetteer::{Level, MarkerRole};
+use crate::gazetteer::{Level, MarkerRole, WordList};
 use crate::grammar::coordination::{bare_items_before, joined};
 use crate::model::{Area, Candidate, Class, Detail, EntityKind, MentionForm, Span};
 use crate::segment::SentenceContext;
@@ -52,8 +52,11 @@ fn settlement(s: &SentenceContext<'_>, span: Span, head: &str, area: Option<Span
     // only that)
     let villages = &s.g.villages;
     let written_whole = text.ends_with(head)
-        || (head == "村"
-            && text.ends_with(['庄', '屯', '寨', '村'])
+        || (s.g.words.has(WordList::VillageWord, head)
+            && text
+                .chars()
+                .last()
+                .is_some_and(|c| s.g.words.has_char(WordList::VillageEnding, c))
             && villages.lookup(&format!("{text}{head}")).is_empty()
             && !villages.lookup(&text).is_empty());
     let heads: Vec<String> = match head {
@@ -92,7 +95,7 @@ fn settlement(s: &SentenceContext<'_>, span: Span, head: &str, area: Option<Span
             return if written_whole { c } else { c.with_head(h.clone()) };
         }
     }
-    let village = matches!(head, "村" | "社区" | "屯" | "组" | "嘎查");
+    let village = s.g.words.has(WordList::VillageWord, head);
     let detail = if village {
         Detail::Village { area: area.clone() }
     } else {

@@ -5,6 +5,7 @@
 
 use super::place::is_bound_before;
 use super::{Area, Candidate, Detail, Form, OrgSegment, SentenceContext};
+use crate::gazetteer::{MarkerRole, PlaceKind, WordList};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 use crate::segment::lexicon::{Hit, NameEntry, suffix_at};
@@ -38,215 +39,12 @@ fn proper_tag(tag: &str) -> bool {
     matches!(tag, "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "eng")
 }
 
-/// Words that end like an organisation's name but are common words (团队, 部队, 部门, 场所):
-/// a name that ends with one names no organisation unless something proper stands before it.
-const GENERIC_ENDINGS: &[&str] = &[
-    "团队",
-    "部队",
-    "军队",
-    "队伍",
-    "球队",
-    "车队",
-    "排队",
-    "梯队",
-    "方队",
-    "部门",
-    "单位",
-    "机关",
-    "本部",
-    "内部",
-    "外部",
-    "全部",
-    "局部",
-    "干部",
-    "支部",
-    "重心",
-    "核心",
-    "组织",
-    "科室",
-    "处室",
-    "院所",
-    "场所",
-    "诊所",
-    "厕所",
-    "住所",
-    "寓所",
-    "处所",
-    "会所",
-    "社会",
-    "晚会",
-    "当局",
-    "大部",
-    "全局",
-    "格局",
-    "布局",
-    "结局",
-    "大局",
-    "邮局",
-    "赌局",
-    "饭局",
-    "棋局",
-    "局面",
-    "各部",
-    "定点医院",
-    "医疗机构",
-    "国家队",
-    "代表团",
-    "访问团",
-    "考察团",
-    "陪同团",
-    "中小学",
-    "中西部",
-    "东中西部",
-    "交易所",
-    "加油站",
-    "办事处",
-    "商业银行",
-    "上市公司",
-    "舞台",
-    "寻呼台",
-    "共处",
-    "查处",
-];
-
-/// Suffix words that alone name no organisation (公司, 医院, 小组).
-const GENERIC_WORDS: &[&str] = &[
-    "中心",
-    "政府",
-    "小组",
-    "办公室",
-    "研究所",
-    "医院",
-    "公司",
-    "学校",
-    "银行",
-    "委员会",
-    "委会",
-    "总会",
-    "大会",
-    "协会",
-    "学会",
-    "议会",
-    "集团",
-    "派出所",
-    "总部",
-];
-
-fn generic(word: &str) -> bool {
-    GENERIC_WORDS.contains(&word) || GENERIC_ENDINGS.iter().any(|g| word.ends_with(g))
-}
-
-/// Words that name no organisation even after an area (市中心, 全市机关, 北京方面).
-const AREA_GENERIC: &[&str] = &[
-    "部门",
-    "单位",
-    "机关",
-    "中心",
-    "内部",
-    "外部",
-    "全部",
-    "干部",
-    "社会",
-    "大会",
-    "当局",
-    "局部",
-    "格局",
-    "大局",
-    "方面",
-    "地区",
-    "总部",
-    "各部",
-    "本部",
-    "大部",
-    "北部",
-    "南部",
-    "东部",
-    "西部",
-    "中部",
-    "代表团",
-    "考察团",
-    "访问团",
-];
-
-/// Verbs that may stand inside an organisation's name (助残服务站, 义务救援队, 联防联控组).
-fn verb_in_name(word: &str) -> bool {
-    matches!(
-        word,
-        "助残"
-            | "救援"
-            | "防控"
-            | "联防"
-            | "联控"
-            | "保障"
-            | "服务"
-            | "监督"
-            | "管理"
-            | "执勤"
-            | "巡逻"
-            | "排查"
-            | "督导"
-            | "督查"
-            | "问责"
-            | "宣传"
-            | "教育"
-            | "稳定"
-            | "信访"
-            | "救治"
-            | "护理"
-            | "监测"
-            | "检测"
-            | "应急"
-            | "志愿"
-            | "扶贫"
-            | "调查"
-            | "突击"
-            | "指导"
-            | "协调"
-            | "研究"
-            | "开发"
-            | "建设"
-            | "发展"
-            | "改革"
-            | "促进"
-            | "治理"
-            | "执法"
-            | "审批"
-            | "保护"
-            | "抗疫"
-            | "防疫"
-            | "维修"
-            | "运输"
-            | "生产"
-            | "经营"
-            | "销售"
-            | "制造"
-            | "投资"
-            | "保险"
-            | "出版"
-            | "编辑"
-            | "广播"
-            | "新冠肺炎"
-            | "疫情"
-            | "感染"
-            | "呼吸"
-            | "消化"
-            | "急诊"
-            | "护理部"
-            | "预防"
-            | "控制"
-            | "抢险"
-            | "抢修"
-            | "救灾"
-            | "防汛"
-            | "巡查"
-            | "消杀"
-            | "保卫"
-            | "巡防"
-            | "后勤"
-            | "联络"
-            | "值班"
-            | "督办"
-    )
+/// A common word that ends like an organisation (部队, 单位, 公司 alone: `words.tsv`
+/// org-generic-ending and org-generic-word): a name ending in one names none unless something
+/// proper stands before it.
+fn generic(s: &SentenceContext<'_>, word: &str) -> bool {
+    let w = &s.g.words;
+    w.has(WordList::OrgGenericWord, word) || w.ends_any(WordList::OrgGenericEnding, word)
 }
 
 /// What ends an organisation at a position.
@@ -354,7 +152,10 @@ fn dictionary_names(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec<Ca
         // 证监会, 记协, 侨联)
         let org_ending = unit.is_some()
             || suffix_at(&s.lex.org_suffixes, s.text, e).is_some()
-            || word.ends_with(['党', '会', '协', '联']);
+            || word
+                .chars()
+                .last()
+                .is_some_and(|c| s.g.words.has_char(WordList::OrganEnding, c));
         let clean = s.chars(&t.span).iter().all(|&c| is_han(c));
         // (a building's name is a place's: 北京音乐厅/nt, 中国美术馆/nt)
         let building = unit.is_none() && building_start(s, e).is_some_and(|b| e - b >= 2);
@@ -387,11 +188,10 @@ fn place_abbreviations(s: &SentenceContext<'_>, places: &[Span], found: &mut Vec
         let last = s.ch(e - 1);
         let word = s.slice(&t.span);
         // (not a count, 三大, nor an event, 音乐会, 亚运会)
-        let count = word.starts_with(|c: char| "一二三四五六七八九十两百几".contains(c));
-        let event = ["音乐会", "运会", "博会", "览会", "大会", "晚会", "年会", "社会"]
-            .iter()
-            .any(|x| word.ends_with(x));
-        let org_like = "协联会委办行大专院所局部社台厅署党校团织".contains(last) && !count && !event;
+        let w = &s.g.words;
+        let count = word.chars().next().is_some_and(|c| w.has_char(WordList::Numeral, c));
+        let event = w.ends_any(WordList::EventEnding, &word);
+        let org_like = w.has_char(WordList::AbbreviationEnding, last) && !count && !event;
         let clean = s.chars(&t.span).iter().all(|&c| is_han(c));
         if !(org_like && clean && s.boundary(e)) || found.iter().any(|c| c.span.start < e && t.span.start < c.span.end)
         {
@@ -425,7 +225,7 @@ fn after_place(s: &SentenceContext<'_>, area: &Span, e: usize, unit: Option<&Hit
 /// the place table), if one does.
 fn building_start(s: &SentenceContext<'_>, e: usize) -> Option<usize> {
     suffix_at(&s.lex.place_suffixes, s.text, e)
-        .filter(|&pi| s.g.place_suffixes[pi].kind == "facility")
+        .filter(|&pi| s.g.place_suffixes[pi].kind == Some(PlaceKind::Facility))
         .map(|pi| e - s.lex.place_suffixes[pi].len())
 }
 
@@ -451,7 +251,8 @@ fn pick(best: Option<Candidate>, c: Candidate) -> Option<Candidate> {
 fn in_list(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
     let next = s.ch(end);
     let prev = if start > s.span.start { s.ch(start - 1) } else { ' ' };
-    matches!(next, '、' | '和' | '及' | ',') || matches!(prev, '、' | '和' | '及')
+    let separator = |c: char| c == ',' || s.g.markers.is(MarkerRole::Separator, c.encode_utf8(&mut [0; 4]));
+    separator(next) || (prev != ',' && separator(prev))
 }
 
 /// Bodies and suffixes that end at `e`.
@@ -459,14 +260,10 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
     let mut out = Vec::new();
     // an organisation ends at a word boundary, before a title, or inside a title that begins
     // with the organisation's last word (市人社局党组 in 市人社局党组书记)
-    let organ_in_title = s.titles.iter().any(|t| {
-        t.start < e
-            && e < t.end
-            && matches!(
-                s.slice(&(t.start..e)).as_str(),
-                "党组" | "党委" | "党总支" | "党支部" | "党工委"
-            )
-    });
+    let organ_in_title = s
+        .titles
+        .iter()
+        .any(|t| t.start < e && e < t.end && s.g.words.has(WordList::PartyOrgan, &s.slice(&(t.start..e))));
     if !s.boundary(e) && !s.titles.iter().any(|t| t.start == e) && !organ_in_title {
         return out;
     }
@@ -502,7 +299,7 @@ fn heads(s: &SentenceContext<'_>, e: usize, places: &[Span]) -> Vec<Head> {
                 // a one-character suffix ending a two-character word (部署, 益处) makes no name
                 // unless the word is one (国办/j)
                 let short_word = t.span.len() == 2;
-                !generic(&word)
+                !generic(s, &word)
                     && if single && short_word {
                         matches!(tag, "nt" | "nz" | "j")
                     } else if single {
@@ -588,7 +385,7 @@ fn chain(
     // the suffix ends a longer word (交响乐团, 监测总站): unless an area or an organisation ends
     // right before the suffix (中国 + 政府 in 中国政府), the word's beginning is name material
     let scope_before = head.start > s.span.start
-        && "市县区省镇乡".contains(s.ch(head.start - 1))
+        && s.g.words.has_char(WordList::ScopeCharacter, s.ch(head.start - 1))
         && s.token_at(head.start - 1)
             .is_some_and(|t| t.span.start == head.start - 1);
     let area_before = places.iter().any(|p| p.end == head.start) || org_ending(head.start).is_some() || scope_before;
@@ -698,7 +495,7 @@ fn chain(
         // a scope character (市住建局, 县人民医院)
         if pos > s.span.start {
             let c = s.ch(pos - 1);
-            if "市县区省镇乡".contains(c)
+            if s.g.words.has_char(WordList::ScopeCharacter, c)
                 && !is_bound_before(s, pos - 1)
                 && (head.unit.is_some() || material_tokens > 0)
             {
@@ -722,14 +519,18 @@ fn chain(
         let oov = !s.seg.has_word(&word);
         let guessed = t.tag.starts_with("nr")
             && oov
-            && (word.chars().count() >= 4 || word.chars().next().is_some_and(|c| FUNCTION_CHARS.contains(c)));
+            && (word.chars().count() >= 4
+                || word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| s.g.words.has_char(WordList::FunctionCharacter, c)));
         // a classifier after a number (4家) and generic words (单位, 部门) are no name material
         let classifier = word.chars().count() == 1 && s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
-        let generic = AREA_GENERIC.contains(&word.as_str()) || generic(&word);
+        let generic = s.g.words.has(WordList::AreaGeneric, &word) || generic(s, &word);
         let person_word = s
             .titles
             .iter()
-            .any(|h| h.end == pos && s.g.titles[h.what].kind == "person");
+            .any(|h| h.end == pos && s.g.titles[h.what].kind == crate::gazetteer::TitleKind::Person);
         let titled = !person_word && s.titles.iter().any(|h| h.end == pos);
         let clean = word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric());
         // an unknown word glued to a function word or a classifier (为鹤煤, 4家新冠): its tail is
@@ -737,7 +538,12 @@ fn chain(
         let first = word.chars().next().unwrap_or(' ');
         let after_number = s.token_ending(t.span.start).is_some_and(|p| p.tag == "m");
         // the segmenter glued the scope to the name (市新冠 肺炎…指挥部): split it off
-        if oov && clean && word.chars().count() >= 2 && "市县区省".contains(first) && !is_bound_before(s, t.span.start)
+        if oov
+            && clean
+            && word.chars().count() >= 2
+            && s.g.words.has_char(WordList::ScopeCharacter, first)
+            && !matches!(first, '镇' | '乡')
+            && !is_bound_before(s, t.span.start)
         {
             material_tokens += 1;
             seg.area = Some(Area::Scope(first));
@@ -748,7 +554,8 @@ fn chain(
             && clean
             && !titled
             && word.chars().count() >= 3
-            && (FUNCTION_CHARS.contains(first) || (after_number && CLASSIFIERS.contains(first)))
+            && (s.g.words.has_char(WordList::FunctionCharacter, first)
+                || (after_number && s.g.words.has_char(WordList::Classifier, first)))
         {
             pos = t.span.start + 1;
             seg.span.start = pos;
@@ -777,17 +584,21 @@ fn chain(
             || (!guessed
                 && !classifier
                 && !generic
-                && (material_tag(&t.tag) || verb_in_name(&word) || ordinal(&word) || verb || person_word)
+                && (material_tag(&t.tag)
+                    || s.g.words.has(WordList::NameVerb, &word)
+                    || ordinal(s, &word)
+                    || verb
+                    || person_word)
                 && clean
                 && !titled
                 && !person_headed);
         if !allowed {
             break;
         }
-        verb_material |= verb && !material_tag(&t.tag) && !verb_in_name(&word);
+        verb_material |= verb && !material_tag(&t.tag) && !s.g.words.has(WordList::NameVerb, &word);
         // a word the dictionary does not know (天海, 同心圆 joined by the HMM) is a name part
         let n = word.chars().count();
-        proper |= proper_tag(&t.tag) || ordinal(&word) || (!s.seg.has_word(&word) && (2..=3).contains(&n));
+        proper |= proper_tag(&t.tag) || ordinal(s, &word) || (!s.seg.has_word(&word) && (2..=3).contains(&n));
         material_tokens += 1;
         pos = t.span.start;
         seg.span.start = pos;
@@ -813,7 +624,7 @@ fn chain(
         }
         (Some(_), _) => {
             // an area or scope: needs a standard body, or name material before the suffix
-            if head.unit.is_none() && material_tokens == 0 && AREA_GENERIC.contains(&head_word.as_str()) {
+            if head.unit.is_none() && material_tokens == 0 && s.g.words.has(WordList::AreaGeneric, &head_word) {
                 return None;
             }
             // a bare one-character suffix after an area names nothing (北京市局), but for a team
@@ -832,12 +643,12 @@ fn chain(
             let last_word = last.map(|t| s.slice(&t.span)).unwrap_or_default();
             // a generic word (公共场所/nt, 党员干部) names nothing, however the dictionary tags it
             let whole = last.is_some_and(|t| t.span.start == seg.span.start);
-            if GENERIC_ENDINGS.iter().any(|g| last_word.ends_with(g)) && (!proper || whole) {
+            if s.g.words.ends_any(WordList::OrgGenericEnding, &last_word) && (!proper || whole) {
                 return None;
             }
             // a suffix after a number is a measure word (３８４３处, ４４３所)
             if s.token_ending(head.start)
-                .is_some_and(|t| t.tag == "m" && !ordinal(&s.slice(&t.span)))
+                .is_some_and(|t| t.tag == "m" && !ordinal(s, &s.slice(&t.span)))
             {
                 return None;
             }
@@ -855,7 +666,7 @@ fn chain(
             }
             if material_tokens == 0 {
                 // a bare word (指挥部) may stand for an organisation named before it
-                return (head_word.chars().count() >= 3 && !generic(&head_word))
+                return (head_word.chars().count() >= 3 && !generic(s, &head_word))
                     .then(|| make(s, vec![seg.clone()], head.start, e, head.class, 0.4).with_form(Form::Nominal));
             }
             let start = seg.span.start;
@@ -868,40 +679,36 @@ fn chain(
 
 /// 我市 / 本市 / 该市 (→ 市), 我县, 我区, 我省 ending at `pos`: the scope character they stand for.
 fn home_pronoun(s: &SentenceContext<'_>, pos: usize) -> Option<char> {
-    if pos < s.span.start + 2 || !matches!(s.ch(pos - 2), '我' | '本' | '该') {
+    if pos < s.span.start + 2 || !s.g.words.has_char(WordList::Deictic, s.ch(pos - 2)) {
         return None;
     }
     let c = s.ch(pos - 1);
-    "市县区省".contains(c).then_some(c)
+    (s.g.words.has_char(WordList::ScopeCharacter, c) && !matches!(c, '镇' | '乡')).then_some(c)
 }
 
-/// Classifiers that follow a number (4家, 12支, 3所).
-const CLASSIFIERS: &str = "家个名位支座所间台辆批支项条处";
-
-/// Characters that begin function words, not names (为鹤 is 为 + 鹤).
-const FUNCTION_CHARS: &str = "为和在对向从把被将给让使与及或是的了着过等由到于以其这那";
-
 /// 第四, 第十五 — an ordinal names (第四救援队); a bare number counts (３８４３处).
-fn ordinal(word: &str) -> bool {
+fn ordinal(s: &SentenceContext<'_>, word: &str) -> bool {
+    let w = &s.g.words;
     let mut chars = word.chars();
     let first = chars.next();
     let rest: Vec<char> = chars.collect();
-    let numeral = |c: &char| "一二三四五六七八九十百零〇两".contains(*c) || c.is_ascii_digit();
+    let numeral = |c: &char| w.has_char(WordList::Numeral, *c) || c.is_ascii_digit();
+    let unit = |c: &char| w.has_char(WordList::OrdinalUnit, *c);
     match first {
         Some('第') => {
             !rest.is_empty()
                 && rest.iter().take_while(|c| numeral(c)).count() >= 1
-                && rest.iter().skip_while(|c| numeral(c)).all(|c| "批届期支".contains(*c))
+                && rest.iter().skip_while(|c| numeral(c)).all(unit)
         }
         // 首批, 首届
-        Some('首') => rest.len() == 1 && "批届期支".contains(rest[0]),
+        Some('首') => rest.len() == 1 && unit(&rest[0]),
         _ => false,
     }
 }
 
 fn body_after_area(s: &SentenceContext<'_>, seg: &OrgSegment, head: &Head) -> Span {
     // a home pronoun (我市) takes two characters
-    let pronoun = matches!(s.ch(seg.span.start), '我' | '本' | '该');
+    let pronoun = s.g.words.has_char(WordList::Deictic, s.ch(seg.span.start));
     let start = match &seg.area {
         Some(Area::Place(p)) => p.end,
         Some(Area::Scope(_)) if seg.span.start < head.start => {
@@ -928,9 +735,14 @@ fn make(
 /// their parent (a chain whose first segments lie elsewhere in the sentence).
 fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
     for p in s.span.start..s.span.end.saturating_sub(1) {
-        if !(s.at(p, "下设") || s.at(p, "下辖") || s.at(p, "设立了")) {
+        let Some(verb_len) =
+            s.g.words
+                .iter(WordList::ParentVerb)
+                .find(|v| s.at(p, v))
+                .map(|v| v.chars().count())
+        else {
             continue;
-        }
+        };
         let Some(parent) = found
             .iter()
             .filter(|c| c.span.end == p)
@@ -939,7 +751,7 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
         else {
             continue;
         };
-        let mut cursor = p + 2;
+        let mut cursor = p + verb_len;
         let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].span.start >= cursor).collect();
         order.sort_by_key(|&i| (found[i].span.start, std::cmp::Reverse(found[i].len())));
         for i in order {
@@ -948,7 +760,10 @@ fn attach_listed_units(s: &SentenceContext<'_>, found: &mut [Candidate]) {
                 continue;
             }
             let gap = s.slice(&(cursor..c.span.start));
-            if !(gap.chars().all(|ch| "、,和及与()".contains(ch)) || gap.starts_with('(') || gap.is_empty()) {
+            let joining = |ch: char| {
+                matches!(ch, ',' | '(' | ')') || s.g.markers.is(MarkerRole::Separator, ch.encode_utf8(&mut [0; 4]))
+            };
+            if !(gap.chars().all(joining) || gap.starts_with('(') || gap.is_empty()) {
                 break;
             }
             if let Detail::Org(own) = &c.detail {

@@ -2,12 +2,10 @@
 //! `红网时刻8月21日讯`, `海南日报文城7月21日电`, `德州新闻网讯` — an organisation (media) whose
 //! journalists the byline lists. `本报讯` names none: 本报 is a reference (`reference`).
 
+use crate::gazetteer::WordList;
 use crate::input::is_han;
 use crate::model::{Candidate, Class, Detail, EntityKind, OrgSegment, SentenceKind};
 use crate::segment::SentenceContext;
-
-/// Words after an outlet's name in a dateline that are not part of it (红网时刻, X客户端).
-const EDITIONS: &[&str] = &["时刻", "客户端", "全媒体", "融媒"];
 
 pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     if s.kind != SentenceKind::Byline {
@@ -26,7 +24,7 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         return;
     }
     // the name runs to the first digit or numeral of the date, 讯, 电 or 消息
-    let numeral = |c: char| "一二三四五六七八九十〇".contains(c);
+    let numeral = |c: char| s.g.words.has_char(WordList::Numeral, c);
     let mut end = start;
     while end < s.span.start + len
         && is_han(s.ch(end))
@@ -45,23 +43,26 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         end = p.span.start;
     }
     let name = s.slice(&(start..end));
-    let end = EDITIONS
-        .iter()
-        .find(|e| name.ends_with(*e))
-        .map_or(end, |e| end - e.chars().count());
+    // (an edition after the name: 红网时刻, X客户端)
+    let end =
+        s.g.words
+            .iter(WordList::OutletEdition)
+            .find(|e| name.ends_with(e))
+            .map_or(end, |e| end - e.chars().count());
     // (the place of the dateline after a paper's name: 海南日报 文城)
     let name = s.slice(&(start..end));
-    let end = ["日报", "晚报", "时报", "报社", "网", "台"]
-        .iter()
-        .filter_map(|m| {
-            name.find(m)
-                .map(|b| start + name[..b].chars().count() + m.chars().count())
-        })
-        .filter(|&e| e + 3 >= end)
-        .min()
-        .unwrap_or(end);
+    let end =
+        s.g.words
+            .iter(WordList::MediaWord)
+            .filter_map(|m| {
+                name.find(m)
+                    .map(|b| start + name[..b].chars().count() + m.chars().count())
+            })
+            .filter(|&e| e + 3 >= end)
+            .min()
+            .unwrap_or(end);
     let span = start..end;
-    if span.len() < 2 || s.slice(&span) == "本报" {
+    if span.len() < 2 || s.g.words.has(WordList::ReferenceNewspaper, &s.slice(&span)) {
         return;
     }
     let seg = OrgSegment {

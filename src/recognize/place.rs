@@ -2,48 +2,14 @@
 //! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂).
 
 use super::{Area, Candidate, Detail, Form, SentenceContext};
+use crate::gazetteer::{PlaceKind, WordList};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 use crate::segment::lexicon::{NameEntry, suffix_at};
 
-/// Characters that cannot begin a place name composed by suffix (全村, 该镇, 各社区, 进村).
-const NOT_FIRST: &str =
-    "全该本各每这那某其邻一二三四五六七八九十几多个此进出回到在入下上去来和与及或是的了为对向从由把被将给以";
-
-/// Words that make a zone or facility generic (省级产业集聚区, 以上旅游景区, 各个广场).
-const GENERIC_MODIFIERS: &[&str] = &[
-    "省级",
-    "市级",
-    "县级",
-    "国家级",
-    "以上",
-    "以下",
-    "各",
-    "各个",
-    "全",
-    "所有",
-    "这些",
-    "一些",
-    "多个",
-    "两个",
-    "大型",
-    "小型",
-    "整个",
-    "该",
-    "本",
-    "其",
-    "城市",
-    "公共",
-    "重点",
-    "一个",
-    "广大",
-    "基层",
-    "农村",
-];
-
 /// Place-suffix kinds that make a division-like place (a mention of its own, apart from its area).
-fn is_division_kind(kind: &str) -> bool {
-    kind == "division"
+fn is_division_kind(kind: PlaceKind) -> bool {
+    kind == PlaceKind::Division
 }
 
 /// The villages and places the rules composed from their context in any sentence, from the place
@@ -74,7 +40,7 @@ pub fn known(s: &SentenceContext<'_>, known: &[(Vec<char>, Class, Detail)], out:
             // (or after a locative the segmenter glued to it: 到岗坡/n 村村/n 口卡点)
             let glued = || {
                 i > s.span.start
-                    && matches!(s.ch(i - 1), '到' | '在' | '赴' | '从' | '往' | '至')
+                    && s.g.words.has_char(WordList::GluedLocative, s.ch(i - 1))
                     && s.token_at(i).is_some_and(|t| t.span.start == i - 1)
             };
             if s.text[i..i + n] != name[..] || !(s.boundary(i) || glued()) {
@@ -117,7 +83,7 @@ fn stack_areas(s: &SentenceContext<'_>, out: &mut [Candidate]) {
             && out[i].kind == EntityKind::Place
             && out[i].form == Form::Name
             && match out[i].detail {
-                Detail::World(w) => s.g.places[w].kind == "landmark",
+                Detail::World(w) => s.g.places[w].kind == crate::gazetteer::WorldKind::Landmark,
                 Detail::Place { .. } => out[i].class == Class::Facility,
                 _ => false,
             };
@@ -241,7 +207,10 @@ fn followed_by_name_part(s: &SentenceContext<'_>, end: usize) -> bool {
     // (a division's or a feature's suffix makes the word a name of its own: 玉环县, 凤凰岭)
     let suffix_ends_word = suffix_at(&s.lex.place_suffixes, s.text, t.span.end).is_some_and(|si| {
         t.span.end - s.lex.place_suffixes[si].len() == end
-            && matches!(s.g.place_suffixes[si].kind.as_str(), "area" | "road" | "facility")
+            && matches!(
+                s.g.place_suffixes[si].kind,
+                Some(PlaceKind::Area | PlaceKind::Road | PlaceKind::Facility)
+            )
     });
     suffix_ends_word || suffix_at(&s.lex.place_suffixes, s.text, (end + 3).min(s.span.end)).is_some()
 }
@@ -264,15 +233,17 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         {
             continue;
         }
-        let kind = s.g.place_suffixes[si].kind.as_str();
-        if kind == "named" {
+        let Some(kind) = s.g.place_suffixes[si].kind else {
+            continue;
+        };
+        if kind == PlaceKind::Named {
             if let Some(c) = named(s, places, suffix_start, e) {
                 places.push(c.span.clone());
                 out.push(c);
             }
             continue;
         }
-        if kind == "feature" {
+        if kind == PlaceKind::Feature {
             if let Some(c) = feature(s, places, suffix_start, e) {
                 places.push(c.span.clone());
                 out.push(c);
@@ -286,9 +257,10 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         let in_table = |n: usize| {
             suffix_start >= s.span.start + n && !s.g.villages.lookup(&s.slice(&(suffix_start - n..e))).is_empty()
         };
-        let village =
-            kind == "division" && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区")) && (2..=4).any(in_table);
-        let guessed_end = kind == "division" && s.token_at(e).is_some_and(guessed);
+        let village = kind == PlaceKind::Division
+            && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区"))
+            && (2..=4).any(in_table);
+        let guessed_end = kind == PlaceKind::Division && s.token_at(e).is_some_and(guessed);
         if !(s.boundary(e) || guessed_end || village) {
             continue;
         }
@@ -298,7 +270,7 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             let whole_village =
                 village && t.tag.starts_with("nr") && t.span.end == e && in_table(suffix_start - t.span.start);
             // (or a building the dictionary knows with its place: 中国美术馆/nt, 天津站/nz)
-            let known_building = kind == "facility"
+            let known_building = kind == PlaceKind::Facility
                 && matches!(t.tag.as_str(), "nt" | "nz")
                 && t.span.end == e
                 && places.iter().any(|p| p.start == t.span.start);
@@ -308,7 +280,7 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
         }
         // (a division's short form written right before a settlement word is the settlement's
         // name, not its area: 朝阳 of 业州镇朝阳社区 is no 朝阳市)
-        let shorts: Vec<Span> = if kind == "division" {
+        let shorts: Vec<Span> = if kind == PlaceKind::Division {
             out.iter()
                 .filter(|c| matches!(c.detail, Detail::Division { short: true, .. }) && c.span.end == suffix_start)
                 .map(|c| c.span.clone())
@@ -324,7 +296,7 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             &usable
         };
         if let Some(c) = compose(s, areas, suffix_start, e, kind) {
-            if kind == "road" {
+            if kind == PlaceKind::Road {
                 // the places a road's name abbreviates (港澳 in 京港澳高速) are not mentioned
                 out.retain(|k| {
                     !(k.kind == EntityKind::Place && c.span.start <= k.span.start && k.span.end <= suffix_start)
@@ -360,9 +332,9 @@ fn feature(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     let word = s.slice(&span);
     let first = word.chars().next()?;
     if span.len() < 3
-        || NOT_FIRST.contains(first)
-        || KIND_ENDINGS.contains(&word.as_str())
-        || GENERIC_MODIFIERS.iter().any(|g| word.starts_with(g))
+        || s.g.words.has_char(WordList::PlaceNotFirst, first)
+        || s.g.words.has(WordList::PlaceKindEnding, &word)
+        || s.g.words.starts_any(WordList::PlaceGenericModifier, &word)
         || places.iter().any(|p| p.start < span.end && span.start < p.end)
     {
         return None;
@@ -379,23 +351,6 @@ fn feature(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     )
 }
 
-/// Words that end like a division but say what kind of place it is (城市, 农业大省, 科教兴市).
-const KIND_ENDINGS: &[&str] = &[
-    "城市",
-    "都市",
-    "大市",
-    "强市",
-    "兴市",
-    "大省",
-    "强省",
-    "兴省",
-    "大县",
-    "强县",
-    "兴县",
-    "自治县",
-    "自治州",
-];
-
 /// A former or foreign division, or a named building, that no table holds: a word of the
 /// segmenter's dictionary, read as a place or a name as a whole (锡山市/ns, 玉环县/ns,
 /// 安大略省/ns, 雷神庙/nr), with a name of its own before the suffix.
@@ -407,9 +362,9 @@ fn named(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usi
     let first = word.chars().next()?;
     if t.span.len() < 3
         || s.seg.word_freq(&word).is_none()
-        || NOT_FIRST.contains(first)
-        || GENERIC_MODIFIERS.iter().any(|g| word.starts_with(g))
-        || KIND_ENDINGS.iter().any(|k| word.ends_with(k))
+        || s.g.words.has_char(WordList::PlaceNotFirst, first)
+        || s.g.words.starts_any(WordList::PlaceGenericModifier, &word)
+        || s.g.words.ends_any(WordList::PlaceKindEnding, &word)
         || places.iter().any(|p| p.start < t.span.end && t.span.start < p.end)
     {
         return None;
@@ -426,10 +381,16 @@ fn named(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usi
     )
 }
 
-fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: usize, kind: &str) -> Option<Candidate> {
+fn compose(
+    s: &SentenceContext<'_>,
+    places: &[Span],
+    suffix_start: usize,
+    end: usize,
+    kind: PlaceKind,
+) -> Option<Candidate> {
     let division = is_division_kind(kind);
     // a road named by abbreviations (京港澳高速公路): no area of its own
-    if kind == "road" && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
+    if kind == PlaceKind::Road && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
         let start = name_part_start(s, suffix_start, end, kind)?;
         return Some(
             Candidate::new(
@@ -458,7 +419,7 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
         .token_starting(name_start)
         .is_some_and(|t| t.tag.starts_with("ns") || t.tag == "nz");
     if let Some(&first) = name_chars.first() {
-        if NOT_FIRST.contains(first) && !proper_first {
+        if s.g.words.has_char(WordList::PlaceNotFirst, first) && !proper_first {
             return None;
         }
     }
@@ -469,7 +430,7 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     // 公路 no road)
     let suffix_len = end - suffix_start;
     let generic_road =
-        kind == "road" && suffix_len >= 2 && !s.ends_with_at(end, "大街") && !s.ends_with_at(end, "大道");
+        kind == PlaceKind::Road && suffix_len >= 2 && !s.ends_with_at(end, "大街") && !s.ends_with_at(end, "大道");
     if (division || generic_road) && name_chars.is_empty() {
         return None;
     }
@@ -487,7 +448,7 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     }
     if area.is_none() && name_chars.is_empty() {
         // a bare zone word (示范区) may stand for a zone named before it
-        return (kind == "area" && suffix_len >= 3 && s.boundary(suffix_start)).then(|| {
+        return (kind == PlaceKind::Area && suffix_len >= 3 && s.boundary(suffix_start)).then(|| {
             Candidate::new(
                 suffix_start..end,
                 s.index,
@@ -502,12 +463,12 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
     // a scope character before a facility (市人民会堂)
     let scope = (area.is_none() && !division && name_start > s.span.start)
         .then(|| s.ch(name_start - 1))
-        .filter(|c| "市县区省".contains(*c) && !is_bound_before(s, name_start - 1));
+        .filter(|c| s.g.words.has_char(WordList::UpperScopeCharacter, *c) && !is_bound_before(s, name_start - 1));
     let class = if division { Class::Division } else { Class::Facility };
     let (span, detail, form) = match (&area, scope) {
         (Some(p), _) if division => (
             name_start..end,
-            if matches!(kind, "division") && (s.ends_with_at(end, "村") || s.ends_with_at(end, "社区")) {
+            if kind == PlaceKind::Division && (s.ends_with_at(end, "村") || s.ends_with_at(end, "社区")) {
                 Detail::Village { area: Some(p.clone()) }
             } else {
                 Detail::Place {
@@ -556,14 +517,18 @@ fn compose(s: &SentenceContext<'_>, places: &[Span], suffix_start: usize, end: u
 }
 
 /// Where the name part before a place suffix begins when no place is written before it.
-fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kind: &str) -> Option<usize> {
+fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kind: PlaceKind) -> Option<usize> {
     let mut start = suffix_start;
     let mut tokens = 0;
     // a road is named by the abbreviations of the places it joins (京港澳高速, 安罗高速): the run
     // of name characters before the suffix, from a word boundary
-    if kind == "road" && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
+    if kind == PlaceKind::Road && (s.ends_with_at(end, "高速") || s.ends_with_at(end, "高速公路")) {
         let mut st = suffix_start;
-        while st > s.span.start && suffix_start - st < 4 && is_han(s.ch(st - 1)) && !NOT_FIRST.contains(s.ch(st - 1)) {
+        while st > s.span.start
+            && suffix_start - st < 4
+            && is_han(s.ch(st - 1))
+            && !s.g.words.has_char(WordList::PlaceNotFirst, s.ch(st - 1))
+        {
             st -= 1;
         }
         while st < suffix_start && !s.boundary(st) {
@@ -590,7 +555,7 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
                 .token_starting(st)
                 .filter(|t| t.span.end == suffix_start)
                 .is_some_and(|t| {
-                    GENERIC_MODIFIERS.contains(&s.slice(&t.span).as_str())
+                    s.g.words.has(WordList::PlaceGenericModifier, &s.slice(&t.span))
                         || matches!(
                             t.tag.as_str(),
                             "a" | "ad" | "b" | "d" | "m" | "r" | "v" | "vn" | "f" | "s" | "c" | "p"
@@ -613,14 +578,18 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         // an organisation's word (市场监督管理局/nt) or a scope character (市 in 市人民会堂) ends
         // a place's name part
         let text_of = s.slice(&t.span);
-        if t.tag == "nt" || (matches!(text_of.as_str(), "市" | "县" | "区" | "省") && !is_bound_before(s, t.span.start))
-        {
+        let scope_char = text_of.chars().count() == 1
+            && text_of
+                .chars()
+                .next()
+                .is_some_and(|c| s.g.words.has_char(WordList::UpperScopeCharacter, c));
+        if t.tag == "nt" || (scope_char && !is_bound_before(s, t.span.start)) {
             break;
         }
         // a word right after a title is a person's name, however the segmenter tags it (区委书记
         // 李伟到/nr 鹿楼/nr 乡), and so is a name glued to a locative verb
         let after_title = s.titles.iter().any(|x| x.end == t.span.start);
-        let glued_verb = t.span.len() >= 2 && matches!(s.ch(t.span.end - 1), '到' | '在' | '赴');
+        let glued_verb = t.span.len() >= 2 && s.g.words.has_char(WordList::GluedLocative, s.ch(t.span.end - 1));
         if tokens > 0 && (after_title || glued_verb) {
             break;
         }
@@ -630,15 +599,25 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         if text.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric()) {
             break;
         }
-        if proper || (common && (kind == "area" || kind == "facility" || kind == "division") && tokens < 3) {
+        if proper
+            || (common
+                && (kind == PlaceKind::Area || kind == PlaceKind::Facility || kind == PlaceKind::Division)
+                && tokens < 3)
+        {
             // a name does not begin with a determiner or a number (全村, 各社区), but a proper
             // word may (上海): such a word ends the name part
-            if !proper && text.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) && tokens > 0 {
+            if !proper
+                && text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| s.g.words.has_char(WordList::PlaceNotFirst, c))
+                && tokens > 0
+            {
                 break;
             }
             start = t.span.start;
             tokens += 1;
-            if proper && kind == "road" {
+            if proper && kind == PlaceKind::Road {
                 break;
             }
         } else {
@@ -650,7 +629,7 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
     }
     // a generic modifier first makes no name (省级产业集聚区)
     if let Some(t) = s.token_starting(start) {
-        if GENERIC_MODIFIERS.contains(&s.slice(&t.span).as_str()) || t.tag == "m" || t.tag == "r" {
+        if s.g.words.has(WordList::PlaceGenericModifier, &s.slice(&t.span)) || t.tag == "m" || t.tag == "r" {
             return None;
         }
     }
@@ -662,9 +641,11 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
                 || !s.seg.has_word(&s.slice(&t.span)))
     });
     // a facility after a scope character (市人民会堂) needs no proper name
-    let scoped = start > s.span.start && "市县区省".contains(s.ch(start - 1)) && !is_bound_before(s, start - 1);
-    let zone = kind == "area" && tokens >= 2;
-    let scoped_facility = scoped && kind == "facility";
+    let scoped = start > s.span.start
+        && s.g.words.has_char(WordList::UpperScopeCharacter, s.ch(start - 1))
+        && !is_bound_before(s, start - 1);
+    let zone = kind == PlaceKind::Area && tokens >= 2;
+    let scoped_facility = scoped && kind == PlaceKind::Facility;
     if !(proper || zone || scoped_facility) {
         return None;
     }
@@ -677,17 +658,12 @@ pub fn is_bound_before(s: &SentenceContext<'_>, i: usize) -> bool {
         return false;
     }
     let prev = s.ch(i - 1);
-    if "全我本该各两每这那此".contains(prev) {
+    if s.g.words.has_char(WordList::ScopeBinder, prev) {
         return true;
     }
     // the segmenter reads it as part of the word before (城市, 超市; but 当市 is its mistake)
     s.token_at(i).is_some_and(|t| {
-        t.span.start < i
-            && s.seg.has_word(&s.slice(&t.span))
-            && !matches!(
-                prev,
-                '当' | '在' | '和' | '与' | '及' | '由' | '向' | '对' | '从' | '为' | '到'
-            )
+        t.span.start < i && s.seg.has_word(&s.slice(&t.span)) && !s.g.words.has_char(WordList::ScopeOpener, prev)
     })
 }
 

@@ -2,54 +2,37 @@
 //! resolved to the entity they stand for in the Resolve stage.
 
 use super::{Antecedent, Candidate, Detail, Form, SentenceContext};
-use crate::gazetteer::Level;
+use crate::gazetteer::{Gazetteer, Level, WordList};
 use crate::model::{Class, EntityKind};
 
-/// (determiner, word, what it refers to)
-fn referent(word: &str) -> Option<(EntityKind, Antecedent)> {
+/// What a reference word stands for (`words.tsv` reference lists): the article's own area of a
+/// level (我市, 该县), the village or township of the passage (该村, 该镇), the article's paper (本报),
+/// or the nearest organisation ending in the word after 该 (该局, 该公司).
+fn referent(g: &Gazetteer, word: &str) -> Option<(EntityKind, Antecedent)> {
+    let w = &g.words;
     let area = |l| Some((EntityKind::Place, Antecedent::Area(l)));
-    let org = |w: &str| Some((EntityKind::Organisation, Antecedent::Suffix(w.to_owned())));
-    match word {
-        "我市" | "本市" | "该市" => area(Level::Prefecture),
-        "我县" | "本县" | "该县" | "我区" | "本区" | "该区" => area(Level::County),
-        "我省" | "本省" | "该省" => area(Level::Province),
-        "该镇" | "本镇" | "该乡" | "本乡" | "该街道" => area(Level::Township),
-        "该村" | "本村" | "该社区" => area(Level::Village),
-        "本报" => Some((EntityKind::Organisation, Antecedent::Newspaper)),
-        _ => {
-            let rest = word.strip_prefix('该')?;
-            if matches!(
-                rest,
-                "局" | "委"
-                    | "院"
-                    | "所"
-                    | "公司"
-                    | "队"
-                    | "中心"
-                    | "站"
-                    | "集团"
-                    | "厂"
-                    | "校"
-                    | "行"
-                    | "社"
-                    | "馆"
-                    | "部"
-                    | "办"
-                    | "会"
-                    | "组"
-            ) {
-                org(rest)
-            } else {
-                None
-            }
-        }
+    let levels = [
+        (WordList::ReferenceCity, Level::Prefecture),
+        (WordList::ReferenceCounty, Level::County),
+        (WordList::ReferenceProvince, Level::Province),
+        (WordList::ReferenceTownship, Level::Township),
+        (WordList::ReferenceVillage, Level::Village),
+    ];
+    if let Some(&(_, level)) = levels.iter().find(|(list, _)| w.has(*list, word)) {
+        return area(level);
     }
+    if w.has(WordList::ReferenceNewspaper, word) {
+        return Some((EntityKind::Organisation, Antecedent::Newspaper));
+    }
+    let rest = word.strip_prefix('该')?;
+    w.has(WordList::ReferenceOrganisation, rest)
+        .then(|| (EntityKind::Organisation, Antecedent::Suffix(rest.to_owned())))
 }
 
 pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     for i in s.span.start..s.span.end {
         let c = s.ch(i);
-        if !matches!(c, '我' | '本' | '该') {
+        if !s.g.words.has_char(WordList::Deictic, c) {
             continue;
         }
         for len in (2..=4).rev() {
@@ -57,12 +40,13 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                 continue;
             }
             let word = s.slice(&(i..i + len));
-            let Some((kind, antecedent)) = referent(&word) else {
+            let Some((kind, antecedent)) = referent(s.g, &word) else {
                 continue;
             };
             // 该局 in 该局长? the word must end at a token boundary or before a non-name char
             // (but 本报 before 讯 or a journalist's title: 本报讯, 本报记者)
-            let paper = word == "本报" && (s.ch(i + len) == '讯' || s.titles.iter().any(|t| t.start == i + len));
+            let paper = s.g.words.has(WordList::ReferenceNewspaper, &word)
+                && (s.ch(i + len) == '讯' || s.titles.iter().any(|t| t.start == i + len));
             if !paper
                 && !s.boundary(i + len)
                 && len == 2

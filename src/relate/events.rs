@@ -388,7 +388,12 @@ impl Reader<'_, '_> {
         for t in sc.titles.iter() {
             cover(&(t.start..t.end));
         }
-        let uncovered = |k: usize| !covered[k - c.start] && !matches!(sc.ch(k), '、' | '和' | '及' | '与' | ' ' | '等');
+        let joining = |ch: char| {
+            ch == ' '
+                || sc.g.markers.is(MarkerRole::Separator, ch.encode_utf8(&mut [0; 4]))
+                || sc.g.markers.is(MarkerRole::Closer, ch.encode_utf8(&mut [0; 4]))
+        };
+        let uncovered = |k: usize| !covered[k - c.start] && !joining(sc.ch(k));
         let rest = (c.start..c.end).filter(|&k| uncovered(k)).count();
         let verb = sc.tokens.iter().any(|t| {
             t.span.start >= c.start

@@ -4,12 +4,22 @@
 //! the tours of 从A到B…都留下了…的足迹.
 
 use super::{Item, Relating};
-use crate::gazetteer::VerbClass as FrameKind;
+use crate::gazetteer::{MarkerRole, VerbClass as FrameKind};
 use crate::model::{Class, EntityKind, RelationKind};
 use crate::segment::SentenceContext;
 
-/// Words that open the place of a visit or of service (到浚县, 在卡点, 深入…).
-const LOCATIVE: &[&str] = &["到", "在", "赴", "深入", "来到", "前往", "走进", "奔赴", "分赴", "进入"];
+/// Whether a word that opens the place of service (到浚县, 在卡点, 深入…: `markers.tsv` locative
+/// and scene) starts at `i`.
+fn locative(sc: &SentenceContext<'_>, i: usize) -> bool {
+    let m = &sc.g.markers;
+    m.at(MarkerRole::Locative, sc.text, i, sc.span.end).is_some()
+        || m.at(MarkerRole::Scene, sc.text, i, sc.span.end).is_some()
+}
+
+/// Whether `word` is nothing, or a word of position after a place (卡点上, 村口前).
+fn position(sc: &SentenceContext<'_>, word: &str) -> bool {
+    word.is_empty() || sc.g.markers.is(MarkerRole::Position, word)
+}
 
 fn clause_bounds(sc: &SentenceContext<'_>, at: usize) -> (usize, usize) {
     let stop = |c: char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
@@ -58,9 +68,6 @@ pub fn frames(r: &mut Relating<'_>) {
     }
 }
 
-/// Words of position after a place that set the scene (卡点上, 村口前).
-const POSITION: &[&str] = &["", "上", "前", "处", "旁", "边", "里", "内", "外"];
-
 /// 京港澳高速公路鹤壁北收费站卡点上,由…组成的联防联控执勤队分工有序: a checkpoint set as the scene
 /// of a sentence — a clause of its own, `[在]卡点[上]` — stations the team the sentence goes on to
 /// tell of.
@@ -72,7 +79,9 @@ fn scene(r: &mut Relating<'_>, s: usize) {
     let (cs, ce) = clause_bounds(sc, chk.span.start);
     let before = sc.slice(&(cs..chk.span.start));
     let after = sc.slice(&(chk.span.end..ce));
-    let alone = (before.is_empty() || LOCATIVE.contains(&before.as_str())) && POSITION.contains(&after.as_str());
+    let m = &sc.g.markers;
+    let alone = (before.is_empty() || m.is(MarkerRole::Locative, &before) || m.is(MarkerRole::Scene, &before))
+        && position(sc, &after);
     if !alone || ce >= sc.span.end || sc.ch(ce) != ',' {
         return;
     }
@@ -97,7 +106,7 @@ fn places_only(r: &Relating<'_>, s: usize, from: usize, to: usize) -> bool {
     let checkpoint_last = r.items[s]
         .iter()
         .rfind(|x| x.span.start >= from && x.span.end <= to)
-        .is_some_and(|x| x.kind == EntityKind::Checkpoint && POSITION.contains(&sc.slice(&(x.span.end..to)).as_str()));
+        .is_some_and(|x| x.kind == EntityKind::Checkpoint && position(sc, &sc.slice(&(x.span.end..to))));
     if checkpoint_last {
         return true;
     }
@@ -108,7 +117,7 @@ fn places_only(r: &Relating<'_>, s: usize, from: usize, to: usize) -> bool {
         }
         pos = x.span.end;
     }
-    pos > from && POSITION.contains(&sc.slice(&(pos..to)).as_str())
+    pos > from && position(sc, &sc.slice(&(pos..to)))
 }
 
 /// The clause before the one starting at `cs` when it only sets the scene — `在` and places,
@@ -222,28 +231,13 @@ fn footprints(r: &mut Relating<'_>, s: usize, vs: usize) {
     }
 }
 
-/// Words for the people who serve, after a service verb used as a modifier (执勤民警, 值守人员).
-const SERVERS: &[&str] = &[
-    "人员",
-    "民警",
-    "干警",
-    "干部",
-    "党员",
-    "队员",
-    "志愿者",
-    "同志",
-    "群众",
-    "村民",
-    "职工",
-    "力量",
-];
-
 /// `verbs`: the frame verbs of the sentence (start, end, kind).
 fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize, verbs: &[(usize, usize, FrameKind)]) {
     let sc = &r.ctx[s];
     let (cs, ce) = clause_bounds(sc, vs);
     // 看望慰问执勤民警, 值守人员: the verb says who the people after it are, not what the actor did
-    let modifier = SERVERS.iter().any(|w| sc.at(ve, w)) || sc.titles.iter().any(|t| t.start == ve);
+    let modifier = sc.g.markers.at(MarkerRole::Server, sc.text, ve, sc.span.end).is_some()
+        || sc.titles.iter().any(|t| t.start == ve);
     // 察看了值守情况, 检查执勤工作: the service is what an inspection looked at, not what the
     // inspector did
     let inspected_object = verbs
@@ -254,7 +248,7 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize, verbs: &[(usi
     }
     // where: a checkpoint or place after a locative word before the verb, or after the verb (坚守在…卡点)
     let before: Vec<Item> = (cs..vs)
-        .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
+        .find(|&i| locative(sc, i))
         .map(|l| places_between(r, s, l, vs))
         .unwrap_or_default();
     let after: Vec<Item> = places_between(r, s, ve, ce);
@@ -283,10 +277,7 @@ fn stationed(r: &mut Relating<'_>, s: usize, vs: usize, ve: usize, verbs: &[(usi
     let locative = if start < cs {
         vs
     } else {
-        (cs..start)
-            .rev()
-            .find(|&i| LOCATIVE.iter().any(|w| sc.at(i, w)))
-            .unwrap_or(start)
+        (cs..start).rev().find(|&i| locative(sc, i)).unwrap_or(start)
     };
     for a in actors(r, s, locative.min(vs), true) {
         if a != o.entity {

@@ -5,37 +5,41 @@
 //! (王新国、张晓霞是市人民医院的一对医生), 作为 ORG TITLE, and 派驻.
 
 use super::{Item, Relating};
-use crate::gazetteer::{Level, Title, render};
+use crate::gazetteer::{Gazetteer, Level, Title, WordList, render};
 use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
 use crate::segment::lexicon::suffix_at;
 use indexmap::IndexSet;
 
-/// Titles that make a member rather than a post holder.
-fn member_title(t: &str) -> bool {
-    matches!(t, "组员" | "成员" | "队员")
+/// Titles that make a member rather than a post holder (组员: `words.tsv` member-title).
+fn member_title(g: &Gazetteer, t: &str) -> bool {
+    g.words.has(WordList::MemberTitle, t)
 }
 
-/// The organisation a party organ's title names after a place (党支部书记 → {}党支部).
-fn organ_template(title: &str) -> Option<&'static str> {
-    [("党支部", "{}党支部"), ("党总支", "{}党总支"), ("党委", "中共{}委员会")]
-        .into_iter()
-        .find(|(prefix, _)| title.starts_with(prefix))
-        .map(|(_, t)| t)
+/// The organisation a party organ's title names after a place (党支部书记 → {}党支部; the 党委 of a
+/// place is its party committee, 中共{}委员会).
+fn organ_template(g: &Gazetteer, title: &str) -> Option<String> {
+    let organ = g
+        .words
+        .iter(WordList::PartyOrgan)
+        .find(|w| title.starts_with(w) && !w.ends_with("工委") && *w != "党组")?;
+    Some(if organ == "党委" {
+        "中共{}委员会".to_owned()
+    } else {
+        format!("{{}}{organ}")
+    })
 }
 
 /// What a party organ's name names before the organ (新开区 of 新开区党工委), if anything.
-fn organ_owner(name: &str) -> Option<&str> {
-    ["党工委", "党委", "党组", "党总支", "党支部"]
-        .iter()
+fn organ_owner<'n>(g: &Gazetteer, name: &'n str) -> Option<&'n str> {
+    g.words
+        .iter(WordList::PartyOrgan)
         .find_map(|x| name.strip_suffix(x))
         .filter(|owner| owner.chars().count() >= 2)
 }
 
 /// A party organ written at the end of an organisation's name (…党组, …党委).
-fn party_organ(name: &str) -> bool {
-    ["党组", "党委", "党总支", "党支部", "党工委"]
-        .iter()
-        .any(|s| name.ends_with(s))
+fn party_organ(g: &Gazetteer, name: &str) -> bool {
+    g.words.ends_any(WordList::PartyOrgan, name)
 }
 
 pub fn posts(r: &mut Relating<'_>) {
@@ -298,14 +302,14 @@ fn emit(
     let committee = chain.iter().find_map(|l| r.g.titles[l.title].scope);
     for link in chain {
         let title = r.g.titles[link.title].clone();
-        let organ = organ_template(&title.text).filter(|_| link.org_is_place && title.scope.is_none());
+        let organ = organ_template(r.g, &title.text).filter(|_| link.org_is_place && title.scope.is_none());
         let prev_parent = previous_org.and_then(|prev| parent_of(r, prev));
         let org = match link.org {
             None if link.department.is_some() && committee.is_some() => {
                 let department = Title {
                     org: link.department.clone(),
                     scope: committee,
-                    kind: "party".into(),
+                    kind: crate::gazetteer::TitleKind::Party,
                     names_body: true,
                     ..title.clone()
                 };
@@ -314,7 +318,7 @@ fn emit(
             // 该村党支部书记: a party organ's title after a place is of that place's organ
             Some(place) if organ.is_some() => {
                 let organ = Title {
-                    org: organ.map(str::to_owned),
+                    org: organ.clone(),
                     names_body: true,
                     ..title.clone()
                 };
@@ -344,25 +348,27 @@ fn emit(
                     // (or the place a party organ before it is named by: 新开区 of 新开区党工委)
                     let owner = previous_org
                         .filter(|_| area.is_none())
-                        .and_then(|o| organ_owner(&r.entities[o].name).map(str::to_owned));
+                        .and_then(|o| organ_owner(r.g, &r.entities[o].name).map(str::to_owned));
                     bare_org(r, s, unit, &written, area, owner)
                 }
             }
             None => match previous_org {
                 // 旗人大党组书记、主任: the 主任 is of the body the party group belongs to, named or not
-                Some(prev) if title.kind != "party" && party_organ(&r.entities[prev].name) => {
+                Some(prev)
+                    if title.kind != crate::gazetteer::TitleKind::Party && party_organ(r.g, &r.entities[prev].name) =>
+                {
                     prev_parent.or_else(|| owner_org(r, s, prev)).or(Some(prev))
                 }
                 // 市公安局党委书记、局长: the 局长 is of the body the party committee belongs to
                 Some(prev)
-                    if title.kind != "party"
+                    if title.kind != crate::gazetteer::TitleKind::Party
                         && title.scope.is_none()
                         && r.entities[prev].class == Class::Party
                         && prev_parent.is_some() =>
                 {
                     prev_parent
                 }
-                Some(prev) if title.scope.is_none() && title.kind != "media" => Some(prev),
+                Some(prev) if title.scope.is_none() && title.kind != crate::gazetteer::TitleKind::Media => Some(prev),
                 _ => {
                     let area = listed(r, &title);
                     implied_org(r, s, &title, area)
@@ -458,10 +464,10 @@ fn bare_org(
 }
 
 fn post(r: &mut Relating<'_>, s: usize, person: usize, org: usize, title: &Title, text: &str) {
-    if title.kind == "person" {
+    if title.kind == crate::gazetteer::TitleKind::Person {
         return;
     }
-    if member_title(&title.text) {
+    if member_title(r.g, &title.text) {
         r.add(person, RelationKind::MemberOf, org, s);
         return;
     }
@@ -474,7 +480,7 @@ fn post(r: &mut Relating<'_>, s: usize, person: usize, org: usize, title: &Title
 
 /// The organisation a title names by itself: 市长 → 鹤壁市人民政府, 记者 → the article's paper.
 fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usize>) -> Option<usize> {
-    if title.kind == "media" {
+    if title.kind == crate::gazetteer::TitleKind::Media {
         return newspaper(r, s);
     }
     let item = r.ctx[s].item;
@@ -499,7 +505,7 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
     };
     // 县领导A、B: a post in the area itself
     let area = |r: &mut Relating<'_>| area_entity.or_else(|| division.map(|d| division_entity(r, d)));
-    if title.kind == "leader" {
+    if title.kind == crate::gazetteer::TitleKind::Leader {
         return area(r);
     }
     let template = title.org.clone()?;
@@ -512,7 +518,7 @@ fn implied_org(r: &mut Relating<'_>, s: usize, title: &Title, place: Option<usiz
     }
     let unit = r.g.org_units.iter().find(|u| u.full == template);
     let class = unit.map_or(
-        if title.kind == "party" {
+        if title.kind == crate::gazetteer::TitleKind::Party {
             Class::Party
         } else {
             Class::Government
@@ -603,9 +609,8 @@ fn newspaper(r: &Relating<'_>, s: usize) -> Option<usize> {
         r.entities.iter().position(|e| {
             e.kind == EntityKind::Organisation
                 && e.class == Class::Media
-                && ["日报", "晚报", "日报社", "报社", "时报", "早报", "本报"]
-                    .iter()
-                    .any(|x| e.name.ends_with(x) || e.aliases.contains(*x))
+                && (r.g.words.ends_any(WordList::NewspaperEnding, &e.name)
+                    || r.g.words.iter(WordList::ReferenceNewspaper).any(|x| e.name == x))
         })
     })
 }
@@ -613,8 +618,8 @@ fn newspaper(r: &Relating<'_>, s: usize) -> Option<usize> {
 /// The organisation a party organ belongs to (市人社局 for 市人社局党组).
 fn parent_of(r: &Relating<'_>, org: usize) -> Option<usize> {
     let name = &r.entities[org].name;
-    ["党组", "党委", "党总支", "党支部", "党工委"]
-        .iter()
+    r.g.words
+        .iter(WordList::PartyOrgan)
         .find_map(|x| name.strip_suffix(x))
         .and_then(|owner| {
             r.entities
@@ -632,7 +637,7 @@ fn parent_of(r: &Relating<'_>, org: usize) -> Option<usize> {
 /// The body a party organ belongs to by its name (东乌珠穆沁旗人大 of 东乌珠穆沁旗人大党组), made an
 /// entity of the text where none was named.
 fn owner_org(r: &mut Relating<'_>, s: usize, organ: usize) -> Option<usize> {
-    let owner = organ_owner(&r.entities[organ].name)?.to_owned();
+    let owner = organ_owner(r.g, &r.entities[organ].name)?.to_owned();
     let class = if owner.ends_with('委') {
         Class::Party
     } else {

@@ -10,7 +10,7 @@ mod propagate;
 
 pub use crate::model::{Home, Resolved};
 
-use crate::gazetteer::{Gazetteer, Level};
+use crate::gazetteer::{Gazetteer, Level, WordList};
 use crate::identity;
 use crate::model::{Antecedent, Area, Candidate, Detail, Recognized};
 use crate::model::{
@@ -304,9 +304,7 @@ impl Resolver<'_> {
                     }
                     _ => {
                         // an area-like place with no area written (城乡一体化示范区): the home city's
-                        let zone = ["示范区", "开发区", "集聚区", "高新区", "新区"]
-                            .iter()
-                            .any(|z| surface.ends_with(z));
+                        let zone = self.g.words.ends_any(WordList::Zone, &surface);
                         match self.home.city.filter(|_| zone) {
                             Some(d) => {
                                 let city = self.g.divisions.items[d].name.clone();
@@ -520,7 +518,9 @@ impl Resolver<'_> {
             }
             Antecedent::Newspaper => {
                 let named = self.b.entities.iter().position(|e| {
-                    e.kind == EntityKind::Organisation && e.class == Class::Media && naming::is_newspaper(&e.name)
+                    e.kind == EntityKind::Organisation
+                        && e.class == Class::Media
+                        && naming::is_newspaper(self.g, &e.name)
                 });
                 // a paper the text never names is 本报 itself, one of this article only
                 named.or_else(|| {
@@ -574,9 +574,7 @@ impl Resolver<'_> {
         }
         // the chain states membership and location
         // a party organ of an organisation (市卫健委党组) is no unit of it
-        let organ = ["党组", "党委", "党总支", "党支部", "党工委"]
-            .iter()
-            .any(|x| names.canonical.ends_with(x));
+        let organ = self.g.words.ends_any(WordList::PartyOrgan, &names.canonical);
         if let Some(parent_e) = names.parent_entity {
             self.structure(e, RelationKind::SubOrganizationOf, parent_e, c.sentence);
         } else if let Some(parent) = names.parent.filter(|_| !organ) {

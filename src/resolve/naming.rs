@@ -77,10 +77,8 @@ pub fn person_scope(g: &Gazetteer, home: &Home, doc_name: &str) -> String {
     crate::identity::person_scope(code, doc_name)
 }
 
-pub fn is_newspaper(name: &str) -> bool {
-    ["日报", "晚报", "日报社", "报社", "时报", "早报"]
-        .iter()
-        .any(|s| name.ends_with(s))
+pub fn is_newspaper(g: &Gazetteer, name: &str) -> bool {
+    g.words.ends_any(crate::gazetteer::WordList::NewspaperEnding, name)
 }
 
 /// The names of an organisation and of its parent.

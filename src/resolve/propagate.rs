@@ -186,7 +186,7 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
         // a surname of someone named, standing before a title (江主席, 周副总理, 李教授)
         for t in &s.titles {
             let title = &s.g.titles[t.what];
-            if t.start <= s.span.start || title.kind == "person" {
+            if t.start <= s.span.start || title.kind == crate::gazetteer::TitleKind::Person {
                 continue;
             }
             let i = t.start - 1;

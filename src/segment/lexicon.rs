@@ -107,11 +107,11 @@ impl Lexicon {
             let generic = d.name.chars().count() <= 2
                 && g.place_suffixes
                     .iter()
-                    .filter(|x| x.kind != "named")
+                    .filter(|x| x.kind != Some(crate::gazetteer::PlaceKind::Named))
                     .any(|x| d.name.ends_with(&x.text) || d.name.ends_with('区'));
             // townships named after what they are (新材料产业园, 红旗农场) are left to the suffix rules
             let odd_township = d.level == crate::gazetteer::Level::Township
-                && !["镇", "乡", "街道", "苏木", "地区"].iter().any(|x| d.name.ends_with(x));
+                && !g.words.ends_any(crate::gazetteer::WordList::TownshipEnding, &d.name);
             if generic || odd_township {
                 continue;
             }

@@ -2,7 +2,7 @@
 //! 周总理, 王先生).
 
 use super::person;
-use crate::gazetteer::NameStats;
+use crate::gazetteer::{MarkerRole, NameStats};
 use crate::input::is_han;
 use crate::model::Candidate;
 use crate::segment::SentenceContext;
@@ -54,10 +54,12 @@ pub(super) fn familiar(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
                     && s.token_starting(i)
                         .is_some_and(|w| w.span.end == i + 1 || (w.span.end == t.end && w.tag.starts_with("nr")));
                 t.start == i + 1
-                    && (title.kind == "address"
+                    && (title.kind == crate::gazetteer::TitleKind::Address
                         || (title.heads
-                            && title.kind != "person"
-                            && (!is_han(prev) || "和同与及".contains(prev) || own_word)))
+                            && title.kind != crate::gazetteer::TitleKind::Person
+                            && (!is_han(prev)
+                                || s.g.markers.is(MarkerRole::Separator, prev.encode_utf8(&mut [0; 4]))
+                                || own_word)))
             });
             if addressed && s.boundary(i) {
                 out.push(person(s, i..i + 1, 0.6));

@@ -7,6 +7,7 @@
 use super::features::{Features, chinese_features, foreign_features, idx, tagged_features};
 use super::model::PersonModel;
 use super::{address, person};
+use crate::gazetteer::WordList;
 use crate::input::is_han;
 use crate::model::{Candidate, Span};
 use crate::segment::SentenceContext;
@@ -52,7 +53,7 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
         let titled = s
             .titles
             .iter()
-            .any(|t| (t.end == i || t.start == j) && s.g.titles[t.what].kind != "person");
+            .any(|t| (t.end == i || t.start == j) && s.g.titles[t.what].kind != crate::gazetteer::TitleKind::Person);
         if j - i >= 3 || (j - i >= 2 && (titled || s.chars(&(i..j)).contains(&'·'))) {
             out.push((i..j, foreign_features(s, i, j)));
         }
@@ -85,7 +86,7 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
             (3..=5).contains(&len)
                 && s.titles
                     .iter()
-                    .any(|h| h.end == t.span.start && s.g.titles[h.what].kind != "person")
+                    .any(|h| h.end == t.span.start && s.g.titles[h.what].kind != crate::gazetteer::TitleKind::Person)
         };
         let all_han = || s.chars(&t.span).iter().all(|&c| is_han(c));
         let new = || !out.iter().any(|(sp, _): &(Span, Features)| *sp == t.span);
@@ -102,7 +103,7 @@ pub fn spans(s: &SentenceContext<'_>) -> Vec<(Span, Features)> {
 fn addressed(s: &SentenceContext<'_>, start: usize, end: usize) -> bool {
     s.titles
         .iter()
-        .any(|t| t.start == start && t.end == end && s.g.titles[t.what].kind != "person")
+        .any(|t| t.start == start && t.end == end && s.g.titles[t.what].kind != crate::gazetteer::TitleKind::Person)
 }
 
 /// The candidates of every sentence of a document: [`spans`], with the `repeated` feature — how
@@ -183,11 +184,7 @@ fn list_of_bodies(s: &SentenceContext<'_>, span: &Span) -> bool {
     while i < s.span.end && i < span.end + 12 {
         let c = s.ch(i);
         if c == '等' {
-            return [
-                "部门", "单位", "方面", "行业", "领域", "系统", "企业", "机构", "地区", "国家", "省份",
-            ]
-            .iter()
-            .any(|w| s.at(i + 1, w));
+            return s.g.words.iter(WordList::BodyListHead).any(|w| s.at(i + 1, w));
         }
         if !(is_han(c) || c == '、') {
             return false;

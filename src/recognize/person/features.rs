@@ -3,7 +3,7 @@
 //! that mark a name — a title before it, a speech verb after it, a list, a byline, a photo credit, a
 //! line of its own. The order of [`FEATURES`] is the order of the model's weights.
 
-use crate::gazetteer::{NameStats, VerbClass};
+use crate::gazetteer::{NameStats, VerbClass, WordList};
 use crate::input::is_han;
 use crate::model::SentenceKind;
 use crate::segment::SentenceContext;
@@ -140,7 +140,7 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
         .iter()
         .find(|t| t.end == start || (t.end + 1 == start && prev == ' '));
     if let Some(t) = title_before {
-        if s.g.titles[t.what].kind == "person" {
+        if s.g.titles[t.what].kind == crate::gazetteer::TitleKind::Person {
             f[idx("person_word_before")] = 1.0;
         } else {
             f[idx("title_before")] = 1.0;
@@ -152,7 +152,7 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
     // a title right after the name (内塔尼亚胡总理, 李鹏同志)
     if s.titles
         .iter()
-        .any(|t| t.start == end && s.g.titles[t.what].kind != "person")
+        .any(|t| t.start == end && s.g.titles[t.what].kind != crate::gazetteer::TitleKind::Person)
     {
         f[idx("title_after")] = 1.0;
     }
@@ -243,7 +243,7 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
             f[idx("prefix_nr")] = 1.0;
         }
     }
-    if ["理论", "思想", "主义", "同志"].iter().any(|w| rest.starts_with(w)) && !rest.starts_with("同志") {
+    if s.g.words.starts_any(WordList::Doctrine, &rest) {
         f[idx("doctrine_after")] = 1.0;
     }
     if s.boundary(start) && s.boundary(end) {
