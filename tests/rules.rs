@@ -612,6 +612,42 @@ fn titles() {
     ]);
 }
 
+/// Company names: whatever stands between a company's place and its legal form, a place in
+/// brackets inside the name, a trade word that is no company of its own.
+#[test]
+fn company_names() {
+    check(&[
+        Case {
+            name: "a-name-between-its-place-and-its-legal-form",
+            text: "定边县召开会议\n在陕西为农金牛饲料有限责任公司,县长察看了生产线。",
+            present: &["ORG 陕西为农金牛饲料有限责任公司"],
+            absent: &["ORG 金牛饲料有限责任公司"],
+        },
+        Case {
+            name: "a-place-in-brackets-inside-the-name",
+            text: "德清县召开会议\n县长李强先后到华丰顺(湖州)电子有限公司、德清天宇新材料股份有限公司调研。",
+            present: &[
+                "ORG 华丰顺(湖州)电子有限公司",
+                "inspected 李强 华丰顺(湖州)电子有限公司",
+                "inspected 李强 德清天宇新材料股份有限公司",
+            ],
+            absent: &["ORG 先后到华丰顺(湖州)电子有限公司"],
+        },
+        Case {
+            name: "a-trade-word-inside-a-company-name-is-no-company",
+            text: "柳河县召开会议\n副县长王刚到吉林省鸿运药业科技有限公司调研。",
+            present: &["ORG 吉林省鸿运药业科技有限公司"],
+            absent: &["ORG 吉林省鸿运药业"],
+        },
+        Case {
+            name: "a-company-named-by-its-trade",
+            text: "隆回县召开会议\n县委书记刘军来到金石米业调研。",
+            present: &["inspected 刘军 金石米业"],
+            absent: &[],
+        },
+    ]);
+}
+
 /// Datelines and bylines: the outlet a dateline names, and the journalists it lists.
 #[test]
 fn datelines() {
@@ -650,6 +686,18 @@ fn datelines() {
 #[test]
 fn regressions() {
     check(&[
+        Case {
+            name: "a-verb-of-the-sentence-is-no-part-of-a-zone",
+            text: "菏泽市召开会议\n他逐个环节检查开发区疫情防控措施,严格检查重点地区来往车辆。",
+            present: &[],
+            absent: &["LOC 环节检查开发区", "LOC 检查重点地区"],
+        },
+        Case {
+            name: "the-city-of-a-title-after-a-county-level-city-in-a-list",
+            text: "德州市召开会议\n市委书记田伟到禹城调研。禹城市委书记苏文、市政协主席孙旺参加。",
+            present: &["post 孙旺 中国人民政治协商会议禹城市委员会 市政协主席"],
+            absent: &["post 孙旺 中国人民政治协商会议德州市委员会 市政协主席"],
+        },
         Case {
             name: "road-of-abbreviations",
             text: "京港澳高速公路鹤壁北收费站卡点全天执勤。",

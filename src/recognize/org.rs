@@ -128,6 +128,18 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
         })
         .collect();
     found.retain(|c| !(matches!(c.detail, Detail::KnownOrg(_)) && prefixes.contains(&c.span.start) && c.len() == 2));
+    // a company named by its trade inside a company's name (四合药业 in 吉林省四合药业科技有限公司) is
+    // no company of its own
+    let companies: Vec<Span> = found
+        .iter()
+        .filter(|c| c.class == Class::Company)
+        .map(|c| c.span.clone())
+        .collect();
+    found.retain(|c| {
+        !(c.class == Class::Company
+            && s.ch(c.span.end - 1) == '业'
+            && companies.iter().any(|o| o.start <= c.span.start && c.span.end < o.end))
+    });
     out.extend(found);
 }
 
@@ -433,6 +445,12 @@ fn chain(
         seg.span.start = p.end;
         material_tokens += 1;
         proper = true;
+    } else if let Some((start, place)) = legal_form.then(|| bracketed_place(s, pos, places)).flatten() {
+        // 富世华全能(常州)机械有限公司: a place in brackets inside the name, which is written whole
+        let _ = place;
+        seg.span.start = start;
+        seg.body = start..e;
+        return Some(make(s, vec![seg], start, e, head.class, 2.5));
     }
     loop {
         // a parent organisation directly before (市人民医院 + 感染科)
@@ -675,6 +693,46 @@ fn chain(
             Some(if specific { c } else { c.with_form(Form::Nominal) })
         }
     }
+}
+
+/// A company's name written with its place in brackets (富世华全能(常州)机械, 伟日(山东)生物科技)
+/// that ends at `pos`: where the name begins (after a separator, a locative or the start of the
+/// sentence), and the place.
+fn bracketed_place(s: &SentenceContext<'_>, pos: usize, places: &[Span]) -> Option<(usize, Span)> {
+    let mut close = pos;
+    while close > s.span.start && pos - close < 6 && is_han(s.ch(close - 1)) {
+        close -= 1;
+    }
+    if close == s.span.start || s.ch(close - 1) != ')' {
+        return None;
+    }
+    let open = (close.saturating_sub(8).max(s.span.start)..close - 1)
+        .rev()
+        .find(|&i| s.ch(i) == '(')?;
+    let place = places
+        .iter()
+        .find(|p| p.start == open + 1 && p.end == close - 1)?
+        .clone();
+    // the name's words before the bracket: back over words of a name, not into the locative, verb or
+    // name before it (先后到|华丰顺, the segmenter's 到华/j read as 到 + 华)
+    let mut start = open;
+    while start > s.span.start && open - start < 8 {
+        let Some(t) = s.token_ending(start) else { break };
+        let first = s.ch(t.span.start);
+        if t.span.len() >= 2 && s.g.words.has_char(WordList::GluedLocative, first) {
+            start = t.span.start + 1;
+            break;
+        }
+        let joining = matches!(
+            t.tag.chars().next(),
+            Some('v' | 'p' | 'd' | 't' | 'c' | 'u' | 'r' | 'm' | 'q' | 'x')
+        );
+        if joining || t.tag.starts_with("nr") || !s.chars(&t.span).iter().all(|&c| is_han(c)) {
+            break;
+        }
+        start = t.span.start;
+    }
+    (open - start >= 2).then_some((start, place))
 }
 
 /// 我市 / 本市 / 该市 (→ 市), 我县, 我区, 我省 ending at `pos`: the scope character they stand for.

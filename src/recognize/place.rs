@@ -589,6 +589,15 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         // a word right after a title is a person's name, however the segmenter tags it (区委书记
         // 李伟到/nr 鹿楼/nr 乡), and so is a name glued to a locative verb
         let after_title = s.titles.iter().any(|x| x.end == t.span.start);
+        // (a verb of the sentence ends it: 逐个环节检查|开发区, 严格检查|重点地区)
+        let frame_verb = s
+            .lex
+            .verbs
+            .iter()
+            .any(|(w, _)| w.len() == t.span.len() && s.chars(&t.span) == &w[..]);
+        if frame_verb {
+            break;
+        }
         let glued_verb = t.span.len() >= 2 && s.g.words.has_char(WordList::GluedLocative, s.ch(t.span.end - 1));
         if tokens > 0 && (after_title || glued_verb) {
             break;

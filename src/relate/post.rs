@@ -296,7 +296,12 @@ fn emit(
         let level = title.scope?;
         let a = listed_area?;
         let code = r.entities[a].division_code.as_deref()?;
-        (crate::gazetteer::Level::of_code(code) == Some(level)).then_some(a)
+        let area_level = crate::gazetteer::Level::of_code(code)?;
+        // (a county-level city is the 市 of 市政协主席 after 禹城市委书记A、)
+        let county_city = level == crate::gazetteer::Level::Prefecture
+            && area_level == crate::gazetteer::Level::County
+            && r.entities[a].name.ends_with('市');
+        (area_level == level || county_city).then_some(a)
     };
     // the level of the committee the chain names (市委常委 → city), for its departments
     let committee = chain.iter().find_map(|l| r.g.titles[l.title].scope);
