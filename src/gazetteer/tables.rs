@@ -239,10 +239,28 @@ impl MarkerRole {
     }
 }
 
-/// The function words of `markers.tsv` by role, each as characters, longest first.
+/// The function words of `markers.tsv` by role, each as characters, longest first, and indexed by
+/// their first and last characters so that a lookup at a position compares only the words that can
+/// stand there.
 #[derive(Debug, Default)]
 pub struct Markers {
     by_role: HashMap<MarkerRole, Vec<Vec<char>>>,
+    by_first: HashMap<(MarkerRole, char), Vec<usize>>,
+    by_last: HashMap<(MarkerRole, char), Vec<usize>>,
+    /// For every character of the basic plane, the roles (bits) that have a word beginning
+    /// (ending) with it: most characters begin none, and are passed over without a lookup.
+    first_roles: Vec<u32>,
+    last_roles: Vec<u32>,
+}
+
+/// The bit of a role in `Markers::first_roles`.
+fn role_bit(role: MarkerRole) -> u32 {
+    1 << (role as u32)
+}
+
+/// Whether a character may begin (end) a word of the role, by the plane bitmap.
+fn may(map: &[u32], c: char, role: MarkerRole) -> bool {
+    map.get(c as usize).is_none_or(|bits| bits & role_bit(role) != 0)
 }
 
 impl Markers {
@@ -253,23 +271,38 @@ impl Markers {
 
     /// Whether `word` is a word of the role.
     pub fn is(&self, role: MarkerRole, word: &str) -> bool {
-        self.words(role).iter().any(|w| w.iter().copied().eq(word.chars()))
+        let mut cs = word.chars();
+        let Some(first) = cs.next() else { return false };
+        let words = self.words(role);
+        self.by_first
+            .get(&(role, first))
+            .is_some_and(|ids| ids.iter().any(|&k| words[k].iter().copied().eq(word.chars())))
     }
 
     /// The length of the longest word of the role that starts at `i` in `text` (before `end`).
     pub fn at(&self, role: MarkerRole, text: &[char], i: usize, end: usize) -> Option<usize> {
-        self.words(role)
-            .iter()
-            .find(|w| i + w.len() <= end && text[i..i + w.len()] == w[..])
-            .map(Vec::len)
+        let first = *text.get(i)?;
+        if !may(&self.first_roles, first, role) {
+            return None;
+        }
+        let words = self.words(role);
+        self.by_first.get(&(role, first))?.iter().find_map(|&k| {
+            let w = &words[k];
+            (i + w.len() <= end && text[i..i + w.len()] == w[..]).then_some(w.len())
+        })
     }
 
     /// The length of the longest word of the role that ends at `i` in `text` (after `start`).
     pub fn ending(&self, role: MarkerRole, text: &[char], start: usize, i: usize) -> Option<usize> {
-        self.words(role)
-            .iter()
-            .find(|w| i >= start + w.len() && text[i - w.len()..i] == w[..])
-            .map(Vec::len)
+        let last = *text.get(i.checked_sub(1)?)?;
+        if !may(&self.last_roles, last, role) {
+            return None;
+        }
+        let words = self.words(role);
+        self.by_last.get(&(role, last))?.iter().find_map(|&k| {
+            let w = &words[k];
+            (i >= start + w.len() && text[i - w.len()..i] == w[..]).then_some(w.len())
+        })
     }
 }
 
@@ -284,8 +317,22 @@ pub fn parse_markers(text: &str) -> Result<Markers, GazetteerError> {
         })?;
         m.by_role.entry(role).or_default().push(f[0].chars().collect());
     }
-    for words in m.by_role.values_mut() {
+    m.first_roles = vec![0; 0x10000];
+    m.last_roles = vec![0; 0x10000];
+    for (&role, words) in m.by_role.iter_mut() {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        for (k, w) in words.iter().enumerate() {
+            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+                m.by_first.entry((role, first)).or_default().push(k);
+                m.by_last.entry((role, last)).or_default().push(k);
+                if let Some(bits) = m.first_roles.get_mut(first as usize) {
+                    *bits |= role_bit(role);
+                }
+                if let Some(bits) = m.last_roles.get_mut(last as usize) {
+                    *bits |= role_bit(role);
+                }
+            }
+        }
     }
     Ok(m)
 }

@@ -36,20 +36,15 @@ pub fn frames(r: &mut Relating<'_>) {
         let sc = &r.ctx[s];
         let mut verbs = Vec::new();
         for i in sc.span.start..sc.span.end {
-            if let Some((w, k)) = sc
-                .lex
-                .verbs
-                .iter()
-                .find(|(w, _)| i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..])
-            {
+            if let Some((n, k)) = sc.lex.verb_at(sc.text, i, sc.span.end) {
                 // a frame verb starts a word (检查 in 检查站 is no visit), or follows a name the
                 // segmenter glued it to (淇滨区捐赠 read as 淇滨/区捐赠)
                 let after_name = r.items[s].iter().any(|x| x.span.end == i);
-                let aligned = (sc.boundary(i) || after_name)
-                    && (sc.boundary(i + w.len()) || *k == FrameKind::Serve || after_name);
-                let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
+                let aligned =
+                    (sc.boundary(i) || after_name) && (sc.boundary(i + n) || k == FrameKind::Serve || after_name);
+                let in_name = r.items[s].iter().any(|x| x.span.start < i + n && i < x.span.end);
                 if aligned && !in_name {
-                    verbs.push((i, i + w.len(), *k));
+                    verbs.push((i, i + n, k));
                 }
             }
         }

@@ -40,6 +40,8 @@ pub struct Relating<'a> {
     pub home: &'a Home,
     /// The document's identity (for the keys of groups that exist only in it).
     pub document: &'a str,
+    /// The verbs of each sentence.
+    pub verbs: Vec<Vec<Verb>>,
     /// The division an organisation a title implied belongs to, where the text does not name the
     /// division (安庆市 of the 市政协 of 市政协主席): for the reasoning of the later rules, not stated.
     pub implied_area: HashMap<usize, usize>,
@@ -75,6 +77,7 @@ impl<'a> Relating<'a> {
             .map(|(i, e)| (e.key.clone(), i))
             .collect();
         let relations = std::mem::take(&mut resolved.structural);
+        let verbs = ctx.iter().zip(&items).map(|(sc, it)| sentence_verbs(sc, it)).collect();
         Relating {
             ctx,
             g,
@@ -87,6 +90,7 @@ impl<'a> Relating<'a> {
             home: &resolved.home,
             document,
             implied_area: HashMap::new(),
+            verbs,
         }
     }
 
@@ -119,27 +123,26 @@ pub struct Verb {
 /// follows a name the segmenter glued it to (淇滨区捐赠 read as 淇滨/区捐赠), lies in no name, and
 /// is not part of a longer verb found before it.
 pub fn verbs(r: &Relating<'_>, s: usize) -> Vec<Verb> {
-    let sc = &r.ctx[s];
+    r.verbs[s].clone()
+}
+
+/// The verbs of one sentence (see [`verbs`]), found once when the stage starts.
+fn sentence_verbs(sc: &SentenceContext<'_>, items: &[Item]) -> Vec<Verb> {
     let mut out: Vec<Verb> = Vec::new();
     for i in sc.span.start..sc.span.end {
         if out.last().is_some_and(|v| v.end > i) {
             continue;
         }
-        let found = sc
-            .lex
-            .verbs
-            .iter()
-            .find(|(w, _)| i + w.len() <= sc.span.end && sc.text[i..i + w.len()] == w[..]);
-        if let Some((w, class)) = found {
-            let after_name = r.items[s].iter().any(|x| x.span.end == i);
-            let aligned = (sc.boundary(i) || after_name)
-                && (sc.boundary(i + w.len()) || *class == VerbClass::Serve || after_name);
-            let in_name = r.items[s].iter().any(|x| x.span.start < i + w.len() && i < x.span.end);
+        if let Some((n, class)) = sc.lex.verb_at(sc.text, i, sc.span.end) {
+            let after_name = items.iter().any(|x| x.span.end == i);
+            let aligned =
+                (sc.boundary(i) || after_name) && (sc.boundary(i + n) || class == VerbClass::Serve || after_name);
+            let in_name = items.iter().any(|x| x.span.start < i + n && i < x.span.end);
             if aligned && !in_name {
                 out.push(Verb {
                     start: i,
-                    end: i + w.len(),
-                    class: *class,
+                    end: i + n,
+                    class,
                 });
             }
         }

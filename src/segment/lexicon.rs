@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub place_suffixes: Suffixes,
     /// verbs of event frames, as chars, longest first
     pub verbs: Vec<(Vec<char>, crate::gazetteer::VerbClass)>,
+    /// the verbs (indexes into `verbs`, longest first) by their first character
+    verbs_by_first: HashMap<char, Vec<usize>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -202,7 +204,15 @@ impl Lexicon {
                 .map(|(w, _)| (chars(w), ()))
                 .collect(),
         );
-        let verbs = longest_first(g.verbs.iter().map(|(w, k)| (chars(w), *k)).collect());
+        let mut verbs = longest_first(g.verbs.iter().map(|(w, k)| (chars(w), *k)).collect());
+        // (same-length words in a fixed order, whatever the map's)
+        verbs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut verbs_by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (w, _)) in verbs.iter().enumerate() {
+            if let Some(&c) = w.first() {
+                verbs_by_first.entry(c).or_default().push(i);
+            }
+        }
         let name_index = names.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
         Ok(Lexicon {
             names: names_ac,
@@ -217,6 +227,7 @@ impl Lexicon {
             org_suffixes: Suffixes::new(g.org_suffixes.iter().map(|s| chars(&s.text)).collect()),
             place_suffixes: Suffixes::new(g.place_suffixes.iter().map(|s| chars(&s.text)).collect()),
             verbs,
+            verbs_by_first,
         })
     }
 
@@ -272,6 +283,32 @@ impl Lexicon {
         }
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         out
+    }
+
+    /// The longest verb that starts at `i` in `text` (before `end`), with its class.
+    pub fn verb_at(&self, text: &[char], i: usize, end: usize) -> Option<(usize, crate::gazetteer::VerbClass)> {
+        let first = *text.get(i)?;
+        self.verbs_by_first.get(&first)?.iter().find_map(|&k| {
+            let (w, class) = &self.verbs[k];
+            (i + w.len() <= end && text[i..i + w.len()] == w[..]).then_some((w.len(), *class))
+        })
+    }
+
+    /// Every verb that starts at `i` in `text` (before `end`), longest first, with its class.
+    pub fn verbs_at<'s>(
+        &'s self,
+        text: &'s [char],
+        i: usize,
+        end: usize,
+    ) -> impl Iterator<Item = (usize, crate::gazetteer::VerbClass)> + 's {
+        text.get(i)
+            .and_then(|c| self.verbs_by_first.get(c))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&k| {
+                let (w, class) = &self.verbs[k];
+                (i + w.len() <= end && text[i..i + w.len()] == w[..]).then_some((w.len(), *class))
+            })
     }
 
     /// What a gazetteer name stands for, looked up by the whole name.

@@ -238,11 +238,9 @@ pub fn candidates(
         // (or a verb that leads what follows, glued to a two-character name: 曹勇率…代表团)
         let joined_verb = span.len() == 3
             && f[idx("nr_dict")] == 0.0
-            && s.lex.verbs.iter().any(|(w, class)| {
-                *class == crate::gazetteer::VerbClass::Lead
-                    && span.end - 1 + w.len() <= s.span.end
-                    && s.text[span.end - 1..span.end - 1 + w.len()] == w[..]
-            });
+            && s.lex
+                .verbs_at(s.text, span.end - 1, s.span.end)
+                .any(|(_, class)| class == crate::gazetteer::VerbClass::Lead);
         let joined_word = joined_word || joined_verb;
         if p > 0.2 && !ethnic && !joined_word && !in_list_of_bodies && !list_of_words(s, &span) {
             out.push(person(s, span, p));

@@ -169,11 +169,11 @@ fn common(s: &SentenceContext<'_>, start: usize, end: usize, f: &mut Features) {
         f[idx("credit_inside")] = 1.0;
     }
     let rest = s.after(end, 3);
-    // (a speech verb within the next three characters, compared without allocating)
-    let speech = |(w, k): &(Vec<char>, VerbClass)| {
-        *k == VerbClass::Speech && w.len() <= 3 && end + w.len() <= s.span.end && s.text[end..end + w.len()] == w[..]
-    };
-    if s.lex.verbs.iter().any(speech) {
+    // (a speech verb of at most three characters right after it)
+    if s.lex
+        .verbs_at(s.text, end, s.span.end)
+        .any(|(n, class)| class == VerbClass::Speech && n <= 3)
+    {
         f[idx("speech_after")] = 1.0;
     }
     if (prev == '、' && matches!(next, '、' | '等' | '和' | ',' | '。')) || (next == '、' && !is_han(prev)) {
