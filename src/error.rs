@@ -19,6 +19,13 @@ pub enum InputError {
     Undecodable { path: PathBuf, detail: String },
     #[error("{path}: no Chinese text (nothing to extract)")]
     NoText { path: PathBuf },
+    /// A record of a JSON Lines, JSON, CSV or TSV file (`origin`: file and line or record).
+    #[error("{origin}: {reason}")]
+    Record {
+        path: PathBuf,
+        origin: String,
+        reason: String,
+    },
 }
 
 impl InputError {
@@ -29,7 +36,8 @@ impl InputError {
             | Self::Empty { path }
             | Self::Binary { path, .. }
             | Self::Undecodable { path, .. }
-            | Self::NoText { path } => path,
+            | Self::NoText { path }
+            | Self::Record { path, .. } => path,
         }
     }
 }
@@ -62,6 +70,8 @@ pub enum StoreError {
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
     #[error("invalid IRI {iri}: {reason}")]
     Iri { iri: String, reason: String },
+    #[error("--bind {var}: {reason}")]
+    Bind { var: String, reason: String },
     #[error("cannot write results: {0}")]
     Write(#[from] std::io::Error),
     #[error("cannot serialize results: {0}")]

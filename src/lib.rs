@@ -17,6 +17,7 @@
 //!
 //! [`gazetteer`] holds the data tables; [`model`] the plain data passed between stages.
 
+pub mod dates;
 pub mod error;
 pub mod gazetteer;
 pub mod identity;

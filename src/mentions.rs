@@ -36,6 +36,12 @@ pub struct MentionRow {
     pub sentence: String,
     /// Offset of the mention inside the sentence, in characters.
     pub sentence_offset: usize,
+    /// The article's date (`schema:datePublished`), where the input gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The article's source (`schema:publisher`), where the input gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A post held by a person.
@@ -127,14 +133,16 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Repo
     let mentions = store
         .select(
             &format!(
-                "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb WHERE {{
+                "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb ?published ?source WHERE {{
   {values}
   ?m gx:refersTo ?e ; rdf:type ?class ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?end ;
      gx:sentence ?s ; gx:inDocument ?d .
   ?d gx:fileName ?file .
   ?s nif:isString ?stext ; nif:beginIndex ?sb .
   OPTIONAL {{ ?m gx:form ?form }}
-}} ORDER BY ?file ?b"
+  OPTIONAL {{ ?d schema:datePublished ?published }}
+  OPTIONAL {{ ?d schema:publisher ?source }}
+}} ORDER BY ?published ?file ?b"
             ),
             &[],
         )?
@@ -156,6 +164,8 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Repo
                 form,
                 sentence: r.get(6).cloned().flatten()?,
                 sentence_offset: begin.saturating_sub(num(7)?),
+                published: r.get(8).cloned().flatten(),
+                source: r.get(9).cloned().flatten(),
             })
         })
         .collect();

@@ -37,10 +37,37 @@ impl OffsetMap {
     }
 }
 
+/// What an input says of an article besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub title: Option<String>,
+    /// The date as the input writes it (2020-02-03, 2020-02-03T08:00:00+08:00, 2020年2月3日).
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The outlet or site it comes from.
+    pub source: Option<String>,
+    pub author: Option<String>,
+}
+
+/// A day of the calendar (`xsd:date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl std::fmt::Display for Date {
+    /// ISO 8601: 2020-02-03.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// One article, read and normalised.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// Base name of the file (no folders); the document's identity.
+    /// The document's identity: its record id, or its path relative to the input folder given.
     pub file_name: String,
     /// SHA-256 of the file's bytes, lowercase hex.
     pub sha256: String,
@@ -52,6 +79,11 @@ pub struct Document {
     pub text: Vec<char>,
     /// Normalised index → original index.
     pub offsets: OffsetMap,
+    /// What the input said of the article (title, date, url, source, author).
+    pub meta: Meta,
+    /// The article's date, from what the input said (and the whole `xsd:dateTime` when it gave a
+    /// time).
+    pub published: Option<(Date, Option<String>)>,
 }
 
 impl Document {
@@ -241,9 +273,11 @@ pub struct Relation {
     pub amount: Option<String>,
     /// The sentence the fact was read from.
     pub sentence: usize,
-    /// The date the text gives for it (1月29日), from its sentence or carried from the item's
-    /// dateline.
+    /// The date the text gives for it, as written (1月29日, 当天), from its sentence or carried from
+    /// the item's dateline.
     pub date: Option<String>,
+    /// That date on the calendar, resolved against the article's (2020-01-29).
+    pub day: Option<Date>,
 }
 
 impl Relation {
@@ -257,6 +291,7 @@ impl Relation {
             amount: None,
             sentence,
             date: None,
+            day: None,
         }
     }
 }

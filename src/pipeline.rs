@@ -52,12 +52,16 @@ impl Pipeline {
             original: raw.text,
             text,
             offsets,
+            published: raw.meta.date.as_deref().and_then(crate::dates::published),
+            meta: raw.meta,
         };
         let sentences = split::split(&doc.text);
         let ctx = contexts(&doc.text, &sentences, self.g, self.lex, self.seg);
         let mut recognized = recognize::recognize(&ctx, self.person);
         let mut resolved = resolve::resolve(&doc.text, &ctx, &sentences, &mut recognized, self.g, &doc.file_name);
-        let (relations, comentions) = relate::relate(&ctx, self.g, &recognized, &mut resolved, &doc.file_name);
+        let reference = doc.published.as_ref().map(|(d, _)| *d);
+        let (relations, comentions) =
+            relate::relate(&ctx, self.g, &recognized, &mut resolved, &doc.file_name, reference);
         let headline = sentences
             .iter()
             .find(|s| s.kind == SentenceKind::Headline)

@@ -3,6 +3,7 @@
 mod architecture;
 mod cli;
 mod export;
+mod inputs;
 mod mentions;
 mod queries;
 mod rdf_shape;

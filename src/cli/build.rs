@@ -1,8 +1,12 @@
-//! `guanxi build`: text files or folders → the store, one named graph per article.
+//! `guanxi build`: files, folders or standard input → the store, one named graph per article.
+//!
+//! Files are read one after another (a JSON Lines or CSV file is many articles); their articles are
+//! extracted in parallel, 64 at a time, and each batch is written in one transaction, so that the
+//! store never holds half an article.
 
 use super::StoreArg;
 use anyhow::Context;
-use guanxi::error::InputError;
+use guanxi::input::{Fields, Format, RawText};
 use guanxi::model::{EntityKind, Extraction};
 use guanxi::rdf::{GraphStore, Iris, Written, quads};
 use guanxi::{Pipeline, input};
@@ -18,8 +22,8 @@ use std::time::Instant;
 pub struct Args {
     #[command(flatten)]
     pub store: StoreArg,
-    /// Build only shard I of N (`--shard 0/4`): the files whose name hashes to I. Shards merge by
-    /// union, in this store or any other.
+    /// Build only shard I of N (`--shard 0/4`): the articles whose identity (record id or path
+    /// relative to the input folder) hashes to I. Shards merge by union, in this store or any other.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(u64, u64)>,
     /// Base of entity and document IRIs.
@@ -28,7 +32,17 @@ pub struct Args {
     /// Rebuild articles even when their content is unchanged.
     #[arg(long)]
     pub force: bool,
-    /// Text files or folders of text files.
+    /// Read every input as this format, whatever its name says (standard input is text unless
+    /// given).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
+    /// The field of a record that holds a meaning, where it is not one of the common names
+    /// (`--field text=正文 --field date=发布时间`); meanings: text, id, title, date, url, source,
+    /// author.
+    #[arg(long = "field", value_name = "MEANING=NAME")]
+    pub fields: Vec<String>,
+    /// Files or folders: text, JSON Lines (.jsonl, .ndjson), JSON (.json, an array), CSV/TSV with a
+    /// header, HTML pages, each also gzip-compressed (.gz); `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }
@@ -43,7 +57,7 @@ fn parse_shard(s: &str) -> Result<(u64, u64), String> {
     Ok((i, n))
 }
 
-/// FNV-1a of the file name: stable across machines and runs.
+/// FNV-1a of the article's identity: stable across machines and runs.
 fn shard_of(name: &str, n: u64) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for b in name.bytes() {
@@ -75,97 +89,73 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let iris = Iris { base: a.base.clone() };
     oxigraph::model::NamedNode::new(format!("{}x", a.base)).with_context(|| format!("--base {} is no IRI", a.base))?;
     let pipeline = Pipeline::new().context("cannot load the gazetteer")?;
+    let mut fields = Fields::default();
+    for f in &a.fields {
+        fields.set(f).map_err(|e| anyhow::anyhow!("--field {e}"))?;
+    }
     let mut summary = Summary::default();
-    let mut files = Vec::new();
+    let mut sources = Vec::new();
     for input in &a.inputs {
-        match input::collect_files(std::slice::from_ref(input)) {
-            Ok(f) => files.extend(f),
+        match input::collect_sources(std::slice::from_ref(input)) {
+            Ok(f) => sources.extend(f),
             Err(e) => {
                 eprintln!("guanxi: {e}");
                 summary.skipped += 1;
             }
         }
     }
-    if let Some((i, n)) = a.shard {
-        files.retain(|f| {
-            shard_of(
-                &f.file_name()
-                    .map(|x| x.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                n,
-            ) == i
-        });
-    }
-    // one graph per file name: a second file of the same name is refused
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    files.retain(|f| {
-        let name = f
-            .file_name()
-            .map(|x| x.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match seen.get(&name) {
-            Some(first) => {
-                eprintln!(
-                    "guanxi: {}: skipped: same file name as {} (an article is identified by its file name)",
-                    f.display(),
-                    first.display()
-                );
-                summary.skipped += 1;
-                false
-            }
-            None => {
-                seen.insert(name, f.clone());
-                true
-            }
-        }
-    });
     let store =
         GraphStore::open(&a.store.store).with_context(|| format!("cannot open store {}", a.store.store.display()))?;
-    let bar = if std::io::stderr().is_terminal() {
-        let b = ProgressBar::new(files.len() as u64);
-        b.set_style(
-            ProgressStyle::with_template(
-                "{elapsed_precise} [{bar:30}] {pos}/{len} articles ({per_sec}, eta {eta}) {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-    for chunk in files.chunks(64) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|path| process(&pipeline, &store, &iris, path, a.force))
-            .collect();
-        let mut batch = Vec::new();
-        let mut built = Vec::new();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Built(x, q) => {
-                    batch.push((iris.document(&x.doc.file_name), q));
-                    built.push(x);
-                }
-                Outcome::Unchanged => summary.unchanged += 1,
-                Outcome::Failed(msg) => {
-                    bar.suspend(|| eprintln!("guanxi: {msg}"));
+    let bar = progress(sources.len() as u64);
+    // one graph per identity: a second article of the same identity is refused
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut pending: Vec<RawText> = Vec::new();
+    for src in &sources {
+        for article in input::articles(src, a.input_format, &fields) {
+            let raw = match article {
+                Ok(r) => r,
+                Err(e) => {
+                    bar.suspend(|| eprintln!("guanxi: {e}"));
                     summary.skipped += 1;
+                    continue;
                 }
+            };
+            if let Some((i, n)) = a.shard
+                && shard_of(&raw.file_name, n) != i
+            {
+                continue;
+            }
+            if let Some(first) = seen.get(&raw.file_name) {
+                bar.suspend(|| {
+                    eprintln!(
+                        "guanxi: {}: skipped: an article `{}` was already read from {} (an article is its \
+                         record id or its path relative to the folder given: give the folders' common parent, \
+                         or give the records distinct ids)",
+                        raw.path.display(),
+                        raw.file_name,
+                        first.display()
+                    )
+                });
+                summary.skipped += 1;
+                continue;
+            }
+            seen.insert(raw.file_name.clone(), raw.path.clone());
+            pending.push(raw);
+            if pending.len() >= BATCH {
+                build_batch(
+                    &pipeline,
+                    &store,
+                    &iris,
+                    std::mem::take(&mut pending),
+                    a.force,
+                    &bar,
+                    &mut summary,
+                )?;
             }
         }
-        if !batch.is_empty() {
-            let written = store.write(&batch).context("cannot write to the store")?;
-            for (w, x) in written.iter().zip(&built) {
-                match w {
-                    Written::Added => summary.added += 1,
-                    Written::Replaced => summary.replaced += 1,
-                }
-                count(&mut summary, x);
-            }
-        }
-        bar.inc(chunk.len() as u64);
+        bar.inc(1);
     }
+    build_batch(&pipeline, &store, &iris, pending, a.force, &bar, &mut summary)?;
     store.flush().context("cannot flush the store")?;
     bar.finish_and_clear();
     print_summary(&summary, started.elapsed().as_secs_f64(), &a.store.store);
@@ -176,11 +166,73 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn process(pipeline: &Pipeline, store: &GraphStore, iris: &Iris, path: &std::path::Path, force: bool) -> Outcome {
-    let raw = match input::read(path) {
-        Ok(r) => r,
-        Err(e) => return Outcome::Failed(e.to_string()),
-    };
+/// Articles extracted in parallel and written in one transaction.
+const BATCH: usize = 64;
+
+fn progress(files: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::new(files);
+    b.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta}) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    b
+}
+
+fn build_batch(
+    pipeline: &Pipeline,
+    store: &GraphStore,
+    iris: &Iris,
+    chunk: Vec<RawText>,
+    force: bool,
+    bar: &ProgressBar,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    if chunk.is_empty() {
+        return Ok(());
+    }
+    let outcomes: Vec<Outcome> = chunk
+        .into_par_iter()
+        .map(|raw| process(pipeline, store, iris, raw, force))
+        .collect();
+    let mut batch = Vec::new();
+    let mut built = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Built(x, q) => {
+                batch.push((iris.document(&x.doc.file_name), q));
+                built.push(x);
+            }
+            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::Failed(msg) => {
+                bar.suspend(|| eprintln!("guanxi: {msg}"));
+                summary.skipped += 1;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        let written = store.write(&batch).context("cannot write to the store")?;
+        for (w, x) in written.iter().zip(&built) {
+            match w {
+                Written::Added => summary.added += 1,
+                Written::Replaced => summary.replaced += 1,
+            }
+            count(summary, x);
+        }
+    }
+    bar.set_message(format!(
+        "{} articles",
+        summary.added + summary.replaced + summary.unchanged
+    ));
+    Ok(())
+}
+
+fn process(pipeline: &Pipeline, store: &GraphStore, iris: &Iris, raw: RawText, force: bool) -> Outcome {
+    let path = raw.path.clone();
+    let identity = raw.file_name.clone();
     if !force {
         match store.document_sha(iris, &raw.file_name) {
             Ok(Some(sha)) if sha == raw.sha256 => return Outcome::Unchanged,
@@ -195,16 +247,10 @@ fn process(pipeline: &Pipeline, store: &GraphStore, iris: &Iris, path: &std::pat
     }));
     match extracted {
         Ok((x, q)) => Outcome::Built(Box::new(x), q),
-        Err(_) => Outcome::Failed(
-            InputError::NoText {
-                path: path.to_path_buf(),
-            }
-            .to_string()
-            .replace(
-                "no Chinese text (nothing to extract)",
-                "internal error while extracting (please report it)",
-            ),
-        ),
+        Err(_) => Outcome::Failed(format!(
+            "{}: {identity}: internal error while extracting (please report it)",
+            path.display()
+        )),
     }
 }
 

@@ -88,7 +88,16 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
         } else {
             format!(" ({})", m.form)
         };
-        writeln!(out, "  {}:{}-{}{form}  {marked}", m.file, m.begin, m.end)?;
+        let when: Vec<&str> = [m.published.as_deref(), m.source.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", when.join(", "))
+        };
+        writeln!(out, "  {}:{}-{}{when}{form}  {marked}", m.file, m.begin, m.end)?;
     }
     if !r.comentions.is_empty() {
         let list: Vec<String> = r

@@ -22,7 +22,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Bind a variable before evaluation: --bind name=马富国 (a Chinese-tagged literal, as labels
-    /// are) or --bind e=<https://…> (an IRI). The variable must be one the query selects.
+    /// are), --bind e=<https://…> (an IRI), --bind from=2020-02-01 (an xsd:date), --bind n=3 (an
+    /// integer). The variable must occur in the query.
     #[arg(long, value_name = "VAR=VALUE")]
     pub bind: Vec<String>,
     /// Read the query from a file (e.g. queries/who-led-which-checkpoint.rq).
@@ -46,12 +47,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         let (var, value) = b
             .split_once('=')
             .ok_or_else(|| anyhow::anyhow!("--bind {b}: expected VAR=VALUE"))?;
-        let term: oxigraph::model::Term = match value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
-            Some(iri) => oxigraph::model::NamedNode::new(iri)
-                .with_context(|| format!("--bind {b}: bad IRI"))?
-                .into(),
-            None => oxigraph::model::Literal::new_language_tagged_literal_unchecked(value, "zh").into(),
-        };
+        let term = guanxi::rdf::bind::term_of(value).with_context(|| format!("--bind {b}"))?;
         bindings.push((var.trim_start_matches('?').to_owned(), term));
     }
     let bindings: Vec<(&str, oxigraph::model::Term)> = bindings.iter().map(|(v, t)| (v.as_str(), t.clone())).collect();

@@ -214,6 +214,8 @@ pub enum MarkerRole {
     Server,
     Anaphor,
     Settlement,
+    Today,
+    Yesterday,
 }
 
 impl MarkerRole {
@@ -234,6 +236,8 @@ impl MarkerRole {
             "server" => Self::Server,
             "anaphor" => Self::Anaphor,
             "settlement" => Self::Settlement,
+            "today" => Self::Today,
+            "yesterday" => Self::Yesterday,
             _ => return None,
         })
     }

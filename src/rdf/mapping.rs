@@ -7,6 +7,7 @@
 use super::vocab::{gx, nif, org, prov, rdf, rdfs, schema};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Class, Entity, EntityKind, Extraction, MentionForm, RelationKind};
+use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
@@ -182,8 +183,27 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         Literal::new_simple_literal(&x.doc.file_name),
     );
     w.add(doc.clone(), gx::SHA256, Literal::new_simple_literal(&x.doc.sha256));
-    if let Some(h) = &x.headline {
+    if let Some(h) = x.doc.meta.title.as_deref().or(x.headline.as_deref()) {
         w.add(doc.clone(), schema::HEADLINE, zh(h));
+    }
+    if let Some((day, time)) = &x.doc.published {
+        let published = match time {
+            Some(t) => Literal::new_typed_literal(t, xsd::DATE_TIME),
+            None => Literal::new_typed_literal(day.to_string(), xsd::DATE),
+        };
+        w.add(doc.clone(), schema::DATE_PUBLISHED, published);
+    }
+    let meta = &x.doc.meta;
+    if let Some(url) = meta.url.as_deref().filter(|u| u.contains("://")) {
+        match NamedNode::new(url.trim()) {
+            Ok(u) => w.add(doc.clone(), schema::URL, u),
+            Err(_) => w.add(doc.clone(), schema::URL, Literal::new_simple_literal(url)),
+        }
+    }
+    for (p, v) in [(schema::PUBLISHER, &meta.source), (schema::AUTHOR, &meta.author)] {
+        if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
+            w.add(doc.clone(), p, zh(v.trim()));
+        }
     }
 
     // sentences
@@ -301,11 +321,13 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         let o = &entity_iris[r.object];
         let object_kind = x.entities[r.object].kind;
         let mut title: Vec<(NamedNodeRef<'_>, Literal)> = r.title.iter().map(|t| (gx::TITLE, zh(t))).collect();
-        let dated: Vec<(NamedNodeRef<'_>, Literal)> = r
-            .date
-            .iter()
-            .map(|d| (gx::DATE, Literal::new_simple_literal(d)))
-            .collect();
+        let mut dated: Vec<(NamedNodeRef<'_>, Literal)> = Vec::new();
+        if let Some(day) = r.day {
+            dated.push((gx::DATE, Literal::new_typed_literal(day.to_string(), xsd::DATE)));
+        }
+        if let Some(d) = &r.date {
+            dated.push((gx::DATE_TEXT, zh(d)));
+        }
         title.extend(dated.iter().cloned());
         match r.kind {
             RelationKind::Post => {

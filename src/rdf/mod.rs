@@ -1,5 +1,6 @@
 //! Store: the RDF vocabulary, the mapping of an extraction to quads, and the oxigraph store.
 
+pub mod bind;
 pub mod mapping;
 pub mod store;
 pub mod vocab;

@@ -142,17 +142,12 @@ impl GraphStore {
         self.query_with(query, &[])
     }
 
-    /// Evaluate a SPARQL query with variables bound to terms beforehand (`?name` = "马富国").
+    /// Evaluate a SPARQL query with variables bound to terms beforehand (`?name` = "马富国"; see
+    /// [`super::bind`]).
     pub fn query_with(&self, query: &str, bindings: &[(&str, Term)]) -> Result<QueryResults<'static>, StoreError> {
-        let mut q = SparqlEvaluator::new().parse_query(query)?;
+        let q = super::bind::bind(query, bindings)?;
+        let mut q = SparqlEvaluator::new().for_query(q);
         q.dataset_mut().set_default_graph_as_union();
-        for (var, term) in bindings {
-            let v = oxigraph::sparql::Variable::new(*var).map_err(|e| StoreError::Iri {
-                iri: (*var).to_owned(),
-                reason: e.to_string(),
-            })?;
-            q = q.substitute_variable(v, term.clone());
-        }
         Ok(q.on_store(&self.store).execute()?)
     }
 

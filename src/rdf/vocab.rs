@@ -41,6 +41,10 @@ pub mod schema {
     pub const COUNTRY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/Country");
     pub const NEWS_ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/NewsArticle");
     pub const HEADLINE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/headline");
+    pub const DATE_PUBLISHED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/datePublished");
+    pub const URL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/url");
+    pub const PUBLISHER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/publisher");
+    pub const AUTHOR: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/author");
     pub const ALTERNATE_NAME: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/alternateName");
     pub const CONTAINED_IN_PLACE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/containedInPlace");
     pub const LOCATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://schema.org/location");
@@ -111,8 +115,10 @@ pub mod gx {
     pub const DONATED_TO: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#donatedTo");
     pub const AMOUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#amount");
     pub const TITLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#title");
-    /// The date the text gives for a fact, as written (1月29日).
+    /// The day of a fact (`xsd:date`), resolved against the article's date.
     pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#date");
+    /// The date the text gives for a fact, as written (1月29日, 当天).
+    pub const DATE_TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#dateText");
     pub const CO_MENTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#CoMention");
     pub const BETWEEN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#between");
     pub const WEIGHT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/guanxi/ns#weight");

@@ -1,6 +1,9 @@
 //! Dates of facts: the date a sentence states (1月29日, 2020年3月5日), or the one its news item
 //! stated last (a dated lead carries through the sentences after it).
 
+use crate::dates::{self, Relative};
+use crate::gazetteer::MarkerRole;
+use crate::model::Date;
 use crate::segment::SentenceContext;
 
 /// The first date written in `chars` (…年…月…日 or …月…日), as written.
@@ -39,17 +42,65 @@ pub fn find_date(chars: &[char]) -> Option<String> {
     None
 }
 
+/// The date of a sentence: as written, and on the calendar where the article's date (or a year
+/// the text gives) says which day it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceDate {
+    pub written: Option<String>,
+    pub day: Option<Date>,
+}
+
+/// A relative date word of the sentence (markers `today`, `yesterday`: 当天, 昨日 …) and what it
+/// means.
+fn relative_word(s: &SentenceContext<'_>) -> Option<(String, Relative)> {
+    let m = &s.g.markers;
+    (s.span.start..s.span.end).filter(|&i| s.boundary(i)).find_map(|i| {
+        [
+            (MarkerRole::Today, Relative::SameDay),
+            (MarkerRole::Yesterday, Relative::DayBefore),
+        ]
+        .into_iter()
+        .find_map(|(role, r)| {
+            let n = m.at(role, s.text, i, s.span.end)?;
+            Some((s.text[i..i + n].iter().collect(), r))
+        })
+    })
+}
+
 /// The date of every sentence: its own, or the last one of its item within the three sentences
-/// before it.
-pub fn sentence_dates(ctx: &[SentenceContext<'_>]) -> Vec<Option<String>> {
-    let mut out: Vec<Option<String>> = Vec::with_capacity(ctx.len());
+/// before it; resolved against `published` (the article's date), else against the first date with
+/// a year the text gives.
+pub fn sentence_dates(ctx: &[SentenceContext<'_>], published: Option<Date>) -> Vec<SentenceDate> {
+    let reference = published.or_else(|| {
+        ctx.iter().filter_map(|s| find_date(s.chars(&s.span))).find_map(|w| {
+            if w.contains('年') {
+                dates::resolve(&w, None)
+            } else {
+                None
+            }
+        })
+    });
+    let mut out: Vec<SentenceDate> = Vec::with_capacity(ctx.len());
     for (i, s) in ctx.iter().enumerate() {
-        let own = find_date(s.chars(&s.span));
         let carried = (i.saturating_sub(3)..i)
             .rev()
             .filter(|&k| ctx[k].item == s.item && ctx[k].paragraph_of() == s.paragraph_of())
-            .find_map(|k| out[k].clone());
-        out.push(own.or(carried));
+            .find_map(|k| out[k].written.is_some().then(|| out[k].clone()));
+        let own = match find_date(s.chars(&s.span)) {
+            Some(w) => Some(SentenceDate {
+                day: dates::resolve(&w, reference),
+                written: Some(w),
+            }),
+            // 当天, 昨日: the day of the item told so far, or the article's
+            None => relative_word(s).and_then(|(w, r)| {
+                let base = carried.as_ref().and_then(|c| c.day).or(published)?;
+                Some(SentenceDate {
+                    day: Some(dates::relative(r, base)),
+                    written: Some(w),
+                })
+            }),
+        };
+        out.push(own.or(carried).unwrap_or_default());
     }
     out
 }

@@ -157,6 +157,7 @@ pub fn relate(
     rec: &Recognized,
     resolved: &mut Resolved,
     document: &str,
+    published: Option<crate::model::Date>,
 ) -> (Vec<Relation>, Vec<CoMention>) {
     let mentions: Vec<Mention> = resolved.mentions.clone();
     let mut r = Relating::new(ctx, g, rec, resolved, document);
@@ -165,13 +166,16 @@ pub fn relate(
     frames::frames(&mut r);
     let mut relations = r.relations;
     relations.retain(|x| x.subject != x.object);
-    let dates = dates::sentence_dates(ctx);
+    let dates = dates::sentence_dates(ctx, published);
     for x in &mut relations {
         if matches!(
             x.kind,
             RelationKind::Inspected | RelationKind::StationedAt | RelationKind::Leads | RelationKind::DonatedTo
         ) {
-            x.date = dates.get(x.sentence).cloned().flatten();
+            if let Some(d) = dates.get(x.sentence) {
+                x.date.clone_from(&d.written);
+                x.day = d.day;
+            }
         }
     }
     relations.sort_by(|a, b| {
