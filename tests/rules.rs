@@ -675,10 +675,50 @@ fn datelines() {
             absent: &["ORG 云南日报大理"],
         },
         Case {
+            name: "a-county-media-centre-is-its-county-and-its-edition",
+            text: "镇坪融媒讯(记者 杜文静)3月5日,县委书记陈立民到曙坪镇调研。",
+            present: &[
+                "ORG 镇坪融媒",
+                "post 杜文静 镇坪融媒 记者",
+                "post 陈立民 中共镇坪县委员会 县委书记",
+            ],
+            absent: &["ORG 镇坪"],
+        },
+        Case {
+            name: "an-app-brand-before-its-county",
+            text: "云上通山讯 记者方晓报道:6月3日,县委副书记、县长胡建国到九宫山镇检查防汛工作。",
+            present: &["ORG 云上通山", "post 方晓 云上通山 记者"],
+            absent: &["ORG 云上"],
+        },
+        Case {
             name: "an-agency-an-item-is-taken-from",
             text: "据新华社北京1月1日电 国务院召开常务会议。",
             present: &["alias 新华通讯社 新华社"],
             absent: &["ORG 据新华社"],
+        },
+    ]);
+}
+
+#[test]
+fn home_areas() {
+    check(&[
+        Case {
+            name: "a-county-named-twice-in-short-is-the-home",
+            text: "岚皋县委书记调研\n县委书记王建成到城关镇调研。他指出,要为岚皋发展作出贡献,推动岚皋旅游提质。",
+            present: &["post 王建成 中共岚皋县委员会 县委书记"],
+            absent: &[],
+        },
+        Case {
+            name: "a-county-named-once-in-short-anchors-nothing",
+            text: "县委书记王建成到城关镇调研,他说岚皋的发展靠大家。",
+            present: &[],
+            absent: &["post 王建成 中共岚皋县委员会 县委书记"],
+        },
+        Case {
+            name: "a-short-form-yields-to-the-full-name-of-another-county",
+            text: "县委书记王建成到城关镇调研。安康市汉阴县城关镇的经验值得岚皋学习,汉阴县也来交流。",
+            present: &["post 王建成 中共汉阴县委员会 县委书记"],
+            absent: &["post 王建成 中共岚皋县委员会 县委书记"],
         },
     ]);
 }

@@ -34,21 +34,36 @@ pub fn candidates(s: &SentenceContext<'_>, out: &mut Vec<Candidate>) {
     {
         end += 1;
     }
-    // (a place of the dateline after the name: 海南日报 文城)
+    // (a place of the dateline after a paper's name: 海南日报 文城; but 云上崇阳 is the outlet of
+    // 崇阳, all of it)
+    let media_end = |a: usize, b: usize| {
+        let before = s.slice(&(a..b));
+        s.g.words.iter(WordList::MediaWord).any(|m| before.ends_with(m))
+            || s.g.words.iter(WordList::NewspaperEnding).any(|m| before.ends_with(m))
+    };
     if let Some(p) = out
         .iter()
         .filter(|c| c.kind == EntityKind::Place && c.span.end == end && c.span.start > start + 1)
+        .filter(|c| media_end(start, c.span.start))
         .min_by_key(|c| c.span.start)
     {
         end = p.span.start;
     }
     let name = s.slice(&(start..end));
-    // (an edition after the name: 红网时刻, X客户端)
+    // (an edition after the name: 红网时刻, X客户端 — unless what is left is only a place: 宁陕融媒
+    // is the outlet of 宁陕, not 宁陕)
+    let only_place = |a: usize, b: usize| out.iter().any(|c| c.kind == EntityKind::Place && c.span == (a..b));
     let end =
         s.g.words
             .iter(WordList::OutletEdition)
             .find(|e| name.ends_with(e))
-            .map_or(end, |e| end - e.chars().count());
+            .map_or(end, |e| end - e.chars().count())
+            .max(start);
+    let end = if only_place(start, end) {
+        start + name.chars().count()
+    } else {
+        end
+    };
     // (the place of the dateline after a paper's name: 海南日报 文城)
     let name = s.slice(&(start..end));
     let end =

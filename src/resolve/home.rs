@@ -18,12 +18,21 @@ pub fn detect(
     let mut town_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     // the county of the outlet a dateline names: the item's, whatever other counties it tells of
     let mut dateline_county: Vec<Option<usize>> = vec![None; items];
+    let mut short_votes: Vec<std::collections::HashMap<usize, f64>> = vec![Default::default(); items];
     for c in cands {
         let Detail::Division { candidates, short } = &c.detail else {
             continue;
         };
-        // a county's short form needs the home area to confirm it: it does not vote for it
+        // a county's short form needs the home area to confirm it: it does not vote for it, but
+        // where nothing else says which county the item is about, one named twice in short (宁陕…
+        // 宁陕), or once in the dateline (宁陕融媒讯), is the item's county
         if *short && candidates.iter().all(|&i| d.items[i].level >= Level::County) {
+            if let [only] = candidates[..] {
+                if d.items[only].level == Level::County {
+                    let in_byline = bylines.get(c.sentence).copied().unwrap_or(false);
+                    *short_votes[item_of(c.sentence)].entry(only).or_default() += if in_byline { 2.0 } else { 1.0 };
+                }
+            }
             continue;
         }
         // an ambiguous name votes only when all its readings agree on the city
@@ -63,7 +72,15 @@ pub fn detect(
             }
         }
     }
-    let city = best(&city_votes);
+    // (short forms speak only where no full name does: for the whole article's city, and for
+    // items without a county of their own)
+    let short_county = |votes: &std::collections::HashMap<usize, f64>| best(votes).filter(|i| votes[i] >= 2.0);
+    let city = best(&city_votes).or_else(|| {
+        short_votes
+            .iter()
+            .find_map(short_county)
+            .and_then(|c| d.at_level(c, Level::Prefecture))
+    });
     let province = city.and_then(|c| d.at_level(c, Level::Province));
     let within_city = |i: usize| city.is_none_or(|c| d.within(i, c));
     let counties = county_votes
@@ -81,6 +98,8 @@ pub fn detect(
             // a county named twice, or the only county the item names
             best(&filtered).filter(|i| filtered[i] >= 2.0 || filtered.len() == 1)
         })
+        .zip(&short_votes)
+        .map(|(county, short)| county.or_else(|| short_county(short).filter(|&c| within_city(c))))
         .collect();
     let townships = town_votes
         .iter()
