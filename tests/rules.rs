@@ -478,6 +478,29 @@ fn visits() {
             absent: &["inspected 王伟 武康街道"],
         },
         Case {
+            name: "a-visit-list-whose-first-name-nobody-knows",
+            text: "阳高县召开会议\n3月2日,县委书记马志强先后赴京藏高速阳高东出口、罗文皂镇罗文皂村卡点、王官屯镇检查。",
+            present: &[
+                "CHK 阳高东出口",
+                "inspected 马志强 阳高东出口",
+                "inspected 马志强 罗文皂村卡点",
+                "inspected 马志强 王官屯镇",
+            ],
+            absent: &["LOC 赴京藏高速"],
+        },
+        Case {
+            name: "a-visit-list-whose-first-place-is-unknown",
+            text: "石门县召开会议\n石门县县长罗建平先后前往县汽车总站、楚江街道宝峰社区、夹山镇政府等地督导。",
+            present: &["inspected 罗建平 宝峰社区", "inspected 罗建平 夹山镇人民政府"],
+            absent: &[],
+        },
+        Case {
+            name: "a-visit-list-after-an-unknown-township",
+            text: "仙游县召开会议\n林志明一行先后来到榜头街道仙水村、坂头村,走访慰问困难群众。",
+            present: &["inspected 林志明 仙水村", "inspected 林志明 坂头村"],
+            absent: &[],
+        },
+        Case {
             name: "those-who-go-along-inspect-what-the-visit-inspects",
             text: "建始县召开会议\n县委书记张华到业州镇朝阳社区调研。县委常委、组织部部长刘敏,副县长陈刚一同调研。",
             present: &["inspected 刘敏 朝阳社区", "inspected 陈刚 朝阳社区"],

@@ -2,7 +2,7 @@
 //! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂).
 
 use super::{Area, Candidate, Detail, Form, SentenceContext};
-use crate::gazetteer::{PlaceKind, WordList};
+use crate::gazetteer::{MarkerRole, PlaceKind, WordList};
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 use crate::segment::lexicon::{NameEntry, suffix_at};
@@ -534,6 +534,7 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         while st < suffix_start && !s.boundary(st) {
             st += 1;
         }
+        st = after_locative(s, st, suffix_start);
         // one common word (信息高速公路, 经济高速) names no road
         let one_word = s
             .token_starting(st)
@@ -633,6 +634,7 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
             break;
         }
     }
+    let start = after_locative(s, start, suffix_start);
     if start == suffix_start {
         return None;
     }
@@ -659,6 +661,15 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         return None;
     }
     Some(start)
+}
+
+/// A name does not begin with the verb that goes to it (赴|呼大高速, 前往|安慈高速): the start
+/// after a locative word, where two name characters or more are left.
+fn after_locative(s: &SentenceContext<'_>, start: usize, suffix_start: usize) -> usize {
+    match s.g.markers.at(MarkerRole::Locative, s.text, start, suffix_start) {
+        Some(n) if start + n + 2 <= suffix_start => start + n,
+        _ => start,
+    }
 }
 
 /// A scope character bound to the word before it (城市, 全市, 各县区, 超市) is no scope.

@@ -12,7 +12,7 @@
 //! `markers.tsv`).
 
 use super::{Item, Relating, Verb};
-use crate::gazetteer::{MarkerRole, VerbClass};
+use crate::gazetteer::{MarkerRole, VerbClass, WordList};
 use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
 use crate::segment::SentenceContext;
 use indexmap::IndexSet;
@@ -94,6 +94,9 @@ struct Reader<'r, 'a> {
     pending_group: Option<(usize, String, usize)>,
     done: Vec<Visit>,
 }
+
+/// The longest name a visit list may begin with that the recognisers do not know.
+const MAX_UNKNOWN_ITEM: usize = 12;
 
 pub fn visits(r: &mut Relating<'_>) {
     let mut reader = Reader {
@@ -443,7 +446,7 @@ impl Reader<'_, '_> {
             let end = i + n;
             let place_next = self.r.items[s].iter().any(|x| {
                 x.span.start >= end
-                    && x.span.start <= end + 2
+                    && (x.span.start <= end + 2 || self.unknown_first_item(s, end, x.span.start))
                     && matches!(
                         x.kind,
                         EntityKind::Place | EntityKind::Checkpoint | EntityKind::Organisation
@@ -451,6 +454,39 @@ impl Reader<'_, '_> {
             });
             (aligned && place_next && !self.inside_name(s, i)).then_some(end)
         })
+    }
+
+    /// A list of places whose first item is a name nobody knows (赴[呼大高速新荣南出口]、A村卡点;
+    /// 来到[笏石街道]秀山村): between the locative and the first known place, a short run of
+    /// name characters — no verb, no person, no punctuation but the list's separator right
+    /// before the place.
+    fn unknown_first_item(&self, s: usize, from: usize, to: usize) -> bool {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        if to <= from + 1 || to - from > MAX_UNKNOWN_ITEM + 1 {
+            return false;
+        }
+        let sep = m.ending(MarkerRole::Separator, sc.text, from, to).unwrap_or(0);
+        let gap = from..to - sep;
+        let name_like = sc.text[gap.clone()]
+            .iter()
+            .all(|&c| crate::input::is_han(c) || c.is_ascii_alphanumeric());
+        let verb = super::verbs(self.r, s)
+            .iter()
+            .any(|v| v.start < gap.end && gap.start < v.end);
+        let someone = self.r.items[s]
+            .iter()
+            .any(|x| x.span.start < gap.end && gap.start < x.span.end);
+        // a name, not a common noun (深入矿山企业和A镇): a proper or unknown word, or a scope
+        // character first (县汽车总站)
+        let proper = sc.tokens.iter().any(|t| {
+            t.span.start >= gap.start
+                && t.span.end <= gap.end
+                && (matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "j" | "nrt" | "nrfg")
+                    || !sc.seg.has_word(&sc.slice(&t.span)))
+        });
+        let scoped = sc.g.words.has_char(WordList::UpperScopeCharacter, sc.ch(gap.start));
+        name_like && !verb && !someone && gap.len() >= 2 && (proper || scoped)
     }
 
     /// Where the locative ending at `end` began.
