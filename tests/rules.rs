@@ -562,6 +562,35 @@ fn visits() {
 fn titles() {
     check(&[
         Case {
+            name: "a-committee-department-contracted-with-its-title",
+            text: "南漳县召开会议\n县委常委、宣传部长李晓佳到薛坪镇调研。",
+            present: &[
+                "post 李晓佳 中共南漳县委员会 县委常委",
+                "post 李晓佳 中共南漳县委宣传部 宣传部长",
+                "leads 李晓佳 中共南漳县委宣传部",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "deputy-words-before-any-title",
+            text: "汉中市召开会议\n市红十字会副秘书长何国辉,市慈善协会常务副会长杨峰,市作家协会名誉主席王林参加。",
+            present: &[
+                "post 何国辉 汉中市红十字会 副秘书长",
+                "post 杨峰 汉中市慈善协会 常务副会长",
+                "post 王林 汉中市作家协会 名誉主席",
+            ],
+            absent: &["leads 杨峰 汉中市慈善协会", "leads 王林 汉中市作家协会"],
+        },
+        Case {
+            name: "two-titles-of-one-holder-joined",
+            text: "安康市召开会议\n市工商联副主席兼秘书长陈华武主持会议。",
+            present: &[
+                "post 陈华武 安康市工商业联合会 副主席",
+                "post 陈华武 安康市工商业联合会 秘书长",
+            ],
+            absent: &[],
+        },
+        Case {
             name: "a-bare-office-takes-the-scope-of-its-word",
             text: "东阿县召开会议\n县委常委、县委办主任刘芳主持会议。",
             present: &[

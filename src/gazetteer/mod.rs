@@ -91,7 +91,10 @@ impl Gazetteer {
             }
         }
         let org_units = tables::parse_org_units(ORG_UNITS)?;
+        let words = Words::parse(WORDS)?;
         let mut titles = tables::parse_titles(TITLES)?;
+        let deputy: Vec<&str> = words.iter(WordList::TitleDeputyPrefix).collect();
+        tables::derive_deputy_titles(&mut titles, &deputy);
         tables::mark_named_bodies(&mut titles, &org_units);
         Ok(Self {
             divisions,
@@ -107,7 +110,7 @@ impl Gazetteer {
             checkpoint_words: tables::parse_checkpoints(CHECKPOINTS)?,
             verbs: tables::parse_verbs(VERBS)?,
             markers: tables::parse_markers(MARKERS)?,
-            words: Words::parse(WORDS)?,
+            words,
         })
     }
 }

@@ -216,6 +216,7 @@ pub enum MarkerRole {
     Settlement,
     Today,
     Yesterday,
+    TitleJoiner,
 }
 
 impl MarkerRole {
@@ -238,6 +239,7 @@ impl MarkerRole {
             "settlement" => Self::Settlement,
             "today" => Self::Today,
             "yesterday" => Self::Yesterday,
+            "title-joiner" => Self::TitleJoiner,
             _ => return None,
         })
     }
@@ -569,6 +571,33 @@ pub fn parse_titles(text: &str) -> Result<Vec<Title>, GazetteerError> {
             })
         })
         .collect()
+}
+
+/// Read every title also with the words that make a deputy (副秘书长, 常务副会长; word list
+/// `title-deputy-prefix`): the same scope and organisation, heading nothing. A form the table
+/// writes itself keeps the table's row.
+pub fn derive_deputy_titles(titles: &mut Vec<Title>, prefixes: &[&str]) {
+    let known: std::collections::HashSet<String> = titles.iter().map(|t| t.text.clone()).collect();
+    let mut derived = Vec::new();
+    for t in titles.iter() {
+        for p in prefixes {
+            // (no 副副: a deputy's title takes no second deputy word before its own)
+            if prefixes.iter().any(|q| t.text.starts_with(q))
+                || matches!(t.kind, TitleKind::Person | TitleKind::Address | TitleKind::Leader)
+            {
+                continue;
+            }
+            let text = format!("{p}{}", t.text);
+            if !known.contains(&text) && !derived.iter().any(|d: &Title| d.text == text) {
+                derived.push(Title {
+                    text,
+                    heads: false,
+                    ..t.clone()
+                });
+            }
+        }
+    }
+    titles.extend(derived);
 }
 
 /// Set [`Title::names_body`]: the title holds its organisation's name without the area (委员会 of

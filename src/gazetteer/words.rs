@@ -51,6 +51,9 @@ pub enum WordList {
     Gate,
     /// titles that make a member rather than a post holder
     MemberTitle,
+    /// words before a title that make its holder a deputy or an honorary one, who heads nothing
+    /// (副秘书长, 常务副会长, 名誉会长): each title of titles.tsv is also read with them
+    TitleDeputyPrefix,
     /// words that end the name of a newspaper
     NewspaperEnding,
     /// what a list of trades or departments ends with (交通、公安、卫健等部门): its items are no people
@@ -117,6 +120,7 @@ impl WordList {
             "checkpoint-descriptor" => Self::CheckpointDescriptor,
             "gate" => Self::Gate,
             "member-title" => Self::MemberTitle,
+            "title-deputy-prefix" => Self::TitleDeputyPrefix,
             "newspaper-ending" => Self::NewspaperEnding,
             "body-list-head" => Self::BodyListHead,
             "outlet-edition" => Self::OutletEdition,

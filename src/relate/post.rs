@@ -5,7 +5,7 @@
 //! (王新国、张晓霞是市人民医院的一对医生), 作为 ORG TITLE, and 派驻.
 
 use super::{Item, Relating};
-use crate::gazetteer::{Gazetteer, Level, Title, WordList, render};
+use crate::gazetteer::{Gazetteer, Level, MarkerRole, Title, WordList, render};
 use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
 use crate::segment::lexicon::suffix_at;
 use indexmap::IndexSet;
@@ -129,9 +129,22 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
         let contracted = bare
             .as_ref()
             .filter(|(start, _, written)| start + written.chars().count() > t.start);
-        let text = match contracted {
-            Some((start, _, _)) => sc.slice(&(*start..t.end)),
-            None => sc.slice(&(t.start..t.end)),
+        // (and so is a department of the committee: 宣传部长)
+        let contracted_department = department
+            .as_ref()
+            .filter(|(tpl, len)| {
+                let written: String = sc.slice(&(t.start - len..t.start));
+                !r.g.org_units
+                    .iter()
+                    .filter(|u| &u.full == tpl)
+                    .flat_map(|u| u.short.iter())
+                    .any(|a| a.ends_with(&written))
+            })
+            .map(|(_, len)| t.start - len);
+        let text = match (contracted, contracted_department) {
+            (Some((start, _, _)), _) => sc.slice(&(*start..t.end)),
+            (None, Some(start)) => sc.slice(&(start..t.end)),
+            (None, None) => sc.slice(&(t.start..t.end)),
         };
         out.push(Link {
             title: t.what,
@@ -151,6 +164,16 @@ fn title_chain(r: &Relating<'_>, s: usize, start: usize) -> Vec<Link> {
         {
             pos -= 1;
             continue;
+        }
+        // (two titles of one holder joined: 副主席兼秘书长)
+        if let Some(n) =
+            sc.g.markers
+                .ending(MarkerRole::TitleJoiner, sc.text, sc.span.start, pos)
+        {
+            if sc.titles.iter().any(|t| t.end == pos - n) {
+                pos -= n;
+                continue;
+            }
         }
         break;
     }
@@ -173,6 +196,12 @@ fn chain_len(r: &Relating<'_>, s: usize, start: usize) -> usize {
         }
         if pos > sc.span.start + 1 && sc.ch(pos - 1) == '、' && sc.titles.iter().any(|t| t.end == pos - 1) {
             pos -= 1;
+        } else if let Some(n) =
+            sc.g.markers
+                .ending(MarkerRole::TitleJoiner, sc.text, sc.span.start, pos)
+                .filter(|&n| sc.titles.iter().any(|t| t.end == pos - n))
+        {
+            pos -= n;
         } else {
             break;
         }
@@ -188,8 +217,19 @@ fn committee_department(r: &Relating<'_>, s: usize, t_start: usize) -> Option<(S
         .iter()
         .filter(|u| u.parent.as_deref() == Some("中共{}委员会"))
         .flat_map(|u| u.short.iter().filter_map(move |a| a.strip_prefix('委').map(|d| (u, d))))
-        .filter(|(_, d)| d.chars().count() >= 3 && sc.ends_with_at(t_start, d))
-        .map(|(u, d)| (u.full.clone(), d.chars().count()))
+        .filter_map(|(u, d)| {
+            let n = d.chars().count();
+            if n < 3 {
+                return None;
+            }
+            if sc.ends_with_at(t_start, d) {
+                return Some((u.full.clone(), n));
+            }
+            // contracted with its title: 宣传部长 is 宣传部 + 部长
+            let last = d.chars().last()?;
+            let head: String = d.chars().take(n - 1).collect();
+            (sc.ch(t_start) == last && sc.ends_with_at(t_start, &head)).then(|| (u.full.clone(), n - 1))
+        })
         .find(|(_, len)| {
             let before = t_start - len;
             before > sc.span.start + 1
