@@ -458,6 +458,29 @@ fn places_before_people() {
             present: &["PER 卢庄明"],
             absent: &["LOC 卢庄明"],
         },
+        Case {
+            name: "sluices-in-a-list-are-facilities",
+            text: "岳阳县部署防汛工作\n县长周建国到新墙河闸、杨林闸检查防汛工作。",
+            present: &["LOC 新墙河闸", "LOC 杨林闸", "inspected 周建国 杨林闸"],
+            absent: &["PER 杨林闸", "PER 杨林"],
+        },
+        Case {
+            name: "a-natural-village-after-its-polder",
+            text: "岳阳县部署防汛工作\n随后,县长周建国来到麻塘垸王家坝、团洲垸等处察看堤防。",
+            present: &[
+                "LOC 王家坝",
+                "located 王家坝 麻塘垸",
+                "inspected 周建国 王家坝",
+                "inspected 周建国 团洲垸",
+            ],
+            absent: &["PER 王家坝"],
+        },
+        Case {
+            name: "a-villager-named-like-a-hill-stays-a-person",
+            text: "临泉县表彰先进\n受表彰的有东关村王志岗、西关村李建国等同志。",
+            present: &["PER 王志岗", "PER 李建国"],
+            absent: &["LOC 王志岗"],
+        },
     ]);
 }
 
@@ -466,6 +489,28 @@ fn places_before_people() {
 #[test]
 fn visits() {
     check(&[
+        Case {
+            name: "hosted-by-a-title-without-a-name",
+            text: "宜章县开展春节慰问\n县委书记黄建平在梅田镇主要负责同志的陪同下,走访慰问塘坊村困难群众。",
+            present: &["inspected 黄建平 塘坊村"],
+            absent: &["inspected 黄建平 梅田镇"],
+        },
+        Case {
+            name: "welfare-institutions-are-visited",
+            text: "宜章县开展春节慰问\n副县长刘海波到县光荣院、城关镇敬老院看望慰问老人。",
+            present: &[
+                "ORG 宜章县光荣院",
+                "inspected 刘海波 宜章县光荣院",
+                "inspected 刘海波 城关镇敬老院",
+            ],
+            absent: &[],
+        },
+        Case {
+            name: "a-village-named-by-a-facility-word",
+            text: "紫阳县开展走访\n县长陈光明到洞河镇码头村走访群众。",
+            present: &["LOC 码头村", "inspected 陈光明 码头村"],
+            absent: &["inspected 陈光明 洞河镇码头"],
+        },
         Case {
             name: "a-subject-list-over-clauses",
             text: "德清县召开会议\n县委书记王伟,县委副书记、县长李强先后到武康街道英溪社区、吉祥社区督导检查。",

@@ -12,14 +12,17 @@
 //! - A shared head: `色尔古镇、沙石多镇、卡龙镇、晴朗乡疫情防控卡点` — every item names a checkpoint
 //!   (色尔古镇疫情防控卡点 …), at that item's place.
 
-use crate::gazetteer::{Level, MarkerRole, WordList};
+use crate::gazetteer::{Level, MarkerRole, PlaceKind, WordList};
 use crate::grammar::coordination::{bare_items_before, joined};
 use crate::model::{Area, Candidate, Class, Detail, EntityKind, MentionForm, Span};
 use crate::segment::SentenceContext;
-use crate::segment::lexicon::NameEntry;
+use crate::segment::lexicon::{NameEntry, suffix_at};
 
 /// Score of a place a list establishes: above the people the model proposes for its text.
 const LISTED_PLACE: f32 = 4.5;
+
+/// A person the model is sure of keeps a name that ends like a place's (a villager 王家营).
+const SURE_PERSON: f32 = 3.2;
 
 /// The longest item of a list of bare names.
 const BARE_ITEM: usize = 5;
@@ -124,19 +127,31 @@ fn replace(chosen: &mut Vec<Candidate>, c: Candidate) {
 }
 
 /// A person candidate that ends in a settlement word (侯辛村, 梅子村, 木吉村) and stands right after
-/// a place, or next to a place in a list, is a place: the village (or township) of that name.
+/// a place, or next to a place in a list, is a place: the village (or township) of that name. So
+/// is one that ends in a facility's word (华阳闸、杨湾闸), and a weak one that ends in a village's
+/// ending (白泥湖垸范家坝, 李家湾): the facility, or a natural village.
 fn places_before_people(s: &SentenceContext<'_>, chosen: &mut Vec<Candidate>) {
     let m = &s.g.markers;
-    let people: Vec<Span> = chosen
+    let people: Vec<(Span, f32)> = chosen
         .iter()
         .filter(|c| !c.nested && c.kind == EntityKind::Person)
-        .map(|c| c.span.clone())
+        .map(|c| (c.span.clone(), c.score))
         .collect();
-    for p in people {
-        let Some(h) = m.ending(MarkerRole::Settlement, s.text, p.start, p.end) else {
-            continue;
-        };
-        if p.len() - h < 2 {
+    for (p, score) in people {
+        let settlement_word = m
+            .ending(MarkerRole::Settlement, s.text, p.start, p.end)
+            .filter(|&h| p.len() - h >= 2);
+        let weak = score < SURE_PERSON;
+        let village_ending = weak && p.len() >= 3 && s.g.words.has_char(WordList::VillageEnding, s.ch(p.end - 1));
+        let facility = settlement_word
+            .is_none()
+            .then(|| suffix_at(&s.lex.place_suffixes, s.text, p.end))
+            .flatten()
+            .filter(|&si| {
+                s.g.place_suffixes[si].kind == Some(PlaceKind::Facility)
+                    && p.len() - s.lex.place_suffixes[si].len() >= 2
+            });
+        if settlement_word.is_none() && !village_ending && facility.is_none() {
             continue;
         }
         let places = flat_places(chosen);
@@ -148,8 +163,31 @@ fn places_before_people(s: &SentenceContext<'_>, chosen: &mut Vec<Candidate>) {
         if after_place.is_none() && !listed && !known {
             continue;
         }
-        let head = s.slice(&(p.end - h..p.end));
-        replace(chosen, settlement(s, p, &head, after_place));
+        let c = match settlement_word {
+            Some(h) => {
+                let head = s.slice(&(p.end - h..p.end));
+                settlement(s, p, &head, after_place)
+            }
+            None if facility.is_some() => Candidate::new(
+                p,
+                s.index,
+                EntityKind::Place,
+                Class::Facility,
+                Detail::Place {
+                    area: after_place.map(Area::Place),
+                },
+            )
+            .with_score(LISTED_PLACE),
+            None => Candidate::new(
+                p,
+                s.index,
+                EntityKind::Place,
+                Class::Division,
+                Detail::Village { area: after_place },
+            )
+            .with_score(LISTED_PLACE),
+        };
+        replace(chosen, c);
     }
 }
 

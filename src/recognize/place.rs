@@ -278,6 +278,20 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
                 continue;
             }
         }
+        // (a settlement named by the common word of a facility after its township: 沙坪镇码头村,
+        // 城关镇车站社区 — the facility read there is the settlement's name)
+        if kind == PlaceKind::Division && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区")) {
+            let facility = out.iter().position(|c| {
+                c.kind == EntityKind::Place
+                    && c.class == Class::Facility
+                    && c.span.end == suffix_start
+                    && matches!(&c.detail, Detail::Place { area: Some(Area::Place(a)) } if a.end < suffix_start)
+            });
+            if let Some(k) = facility {
+                let f = out.remove(k);
+                places.retain(|p| *p != f.span);
+            }
+        }
         // (a division's short form written right before a settlement word is the settlement's
         // name, not its area: 朝阳 of 业州镇朝阳社区 is no 朝阳市)
         let shorts: Vec<Span> = if kind == PlaceKind::Division {

@@ -13,7 +13,7 @@
 
 use super::{Item, Relating, Verb};
 use crate::gazetteer::{MarkerRole, VerbClass, WordList};
-use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind};
+use crate::model::{Class, Entity, EntityKind, MentionForm, RelationKind, SentenceKind, Span};
 use crate::segment::SentenceContext;
 use indexmap::IndexSet;
 
@@ -164,17 +164,26 @@ impl Reader<'_, '_> {
                 }
                 listing = false;
             }
+            // 在…的陪同下: the people between went along (a host named by title only, 在A镇主要
+            // 领导的陪同下, goes along unnamed); its 陪同 is no verb of the clause
+            let hosted = self.hosted(s, *c);
+            let (hosts, hosted_span) = hosted.clone().unwrap_or_default();
             let in_clause: Vec<Verb> = verbs
                 .iter()
                 .filter(|v| v.start >= c.start && v.end <= c.end)
+                .filter(|v| !(hosted.is_some() && hosted_span.start <= v.start && v.end <= hosted_span.end))
                 .copied()
                 .collect();
-            // 在…的陪同下: the people between went along
-            let (hosts, hosted_end) = self.hosted(s, *c).unwrap_or_default();
             for &p in &hosts {
                 self.along(p, s);
             }
-            if hosted_end == c.end {
+            if hosted.is_some() && hosted_span.end == c.end {
+                // (the people before it are the subject of the clause that goes on)
+                for p in self.people_before(s, c.start, hosted_span.start) {
+                    if !subjects.contains(&p) {
+                        subjects.push(p);
+                    }
+                }
                 continue;
             }
             if let Some(targets) = self.scene_clause(s, *c, &in_clause) {
@@ -707,13 +716,15 @@ impl Reader<'_, '_> {
     }
 
     /// 在县委书记A、县长B的陪同下: the people between 在 and 的陪同下, and where the phrase ends.
-    fn hosted(&self, s: usize, c: Clause) -> Option<(Vec<usize>, usize)> {
+    /// `在…的陪同下`: the people in between (perhaps none named) and the span from 在 to 下.
+    fn hosted(&self, s: usize, c: Clause) -> Option<(Vec<usize>, Span)> {
         let sc = &self.r.ctx[s];
         let m = &sc.g.markers;
         let (close, n) = (c.start..c.end).find_map(|i| Some((i, m.at(MarkerRole::Hosted, sc.text, i, c.end)?)))?;
-        let open = (c.start..close).rev().find(|&i| sc.ch(i) == '在')?;
-        let people = self.people_before(s, open, close);
-        (!people.is_empty()).then_some((people, close + n))
+        let open = (c.start..close)
+            .rev()
+            .find(|&i| m.at(MarkerRole::Scene, sc.text, i, close).is_some() && sc.boundary(i))?;
+        Some((self.people_before(s, open, close), open..close + n))
     }
 
     /// The clause opens with a word that stands for the people of the visit (调研组一行, 一行).
