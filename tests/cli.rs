@@ -8,7 +8,7 @@ fn build_then_query_finds_people_posts_and_checkpoints() {
     let store = dir.path().join("store");
     let (code, out, err) = build(&store, &[&fixture("tour.txt")]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("built 1 articles (1 new, 0 replaced)"), "{out}");
+    assert!(out.contains("built 1 article (1 new, 0 replaced)"), "{out}");
     let rows = select(
         &store,
         &format!("{PREFIXES}SELECT ?n WHERE {{ ?p a schema:Person ; rdfs:label ?n }} ORDER BY ?n"),
@@ -43,7 +43,7 @@ fn a_bad_file_is_reported_and_skipped_and_the_others_are_built() {
     assert!(err.contains("image.txt: not text"), "{err}");
     assert!(err.contains("latin1.txt: undecodable"), "{err}");
     assert_eq!(err.lines().count(), 3, "one line per bad file: {err}");
-    assert!(out.contains("built 1 articles") && out.contains("3 skipped"), "{out}");
+    assert!(out.contains("built 1 article") && out.contains("3 skipped"), "{out}");
     let rows = select(&store, &format!("{PREFIXES}SELECT ?f WHERE {{ ?d gx:fileName ?f }}"));
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["f"], "good.txt");

@@ -194,7 +194,7 @@ fn standard_input_fields_by_other_names_and_stray_control_characters() {
     std::fs::write(&txt, "\u{1}\u{1b}[0m县长周红到城关镇检查。\u{c}\n县委书记吴刚陪同。").expect("write");
     let (code, stdout, stderr) = build(&store, &[&txt]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("built 1 articles"), "{stdout}");
+    assert!(stdout.starts_with("built 1 article"), "{stdout}");
 }
 
 #[test]

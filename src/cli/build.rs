@@ -274,7 +274,8 @@ fn count(s: &mut Summary, x: &Extraction) {
 fn print_summary(s: &Summary, secs: f64, store: &std::path::Path) {
     let docs = s.added + s.replaced;
     println!(
-        "built {docs} articles ({} new, {} replaced), {} unchanged, {} skipped in {secs:.1} s → {}",
+        "built {docs} article{} ({} new, {} replaced), {} unchanged, {} skipped in {secs:.1} s → {}",
+        if docs == 1 { "" } else { "s" },
         s.added,
         s.replaced,
         s.unchanged,

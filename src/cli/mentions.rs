@@ -70,7 +70,12 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
         writeln!(out, "  post: {} — {}", p.title, p.organisation)?;
     }
     let docs: std::collections::BTreeSet<&str> = r.mentions.iter().map(|m| m.file.as_str()).collect();
-    writeln!(out, "  {} mentions in {} articles:", r.mentions.len(), docs.len())?;
+    writeln!(
+        out,
+        "  {} in {}:",
+        count(r.mentions.len(), "mention"),
+        count(docs.len(), "article")
+    )?;
     for m in &r.mentions {
         let chars: Vec<char> = m.sentence.chars().collect();
         let a = m.sentence_offset.min(chars.len());
@@ -103,9 +108,21 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
         let list: Vec<String> = r
             .comentions
             .iter()
-            .map(|c| format!("{} ({} sentences, {} articles)", c.label, c.weight, c.documents))
+            .map(|c| {
+                format!(
+                    "{} ({}, {})",
+                    c.label,
+                    count(c.weight as usize, "sentence"),
+                    count(c.documents as usize, "article")
+                )
+            })
             .collect();
         writeln!(out, "  named with: {}", list.join(", "))?;
     }
     Ok(())
+}
+
+/// `1 article`, `2 articles`.
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }

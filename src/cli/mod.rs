@@ -28,7 +28,7 @@ pub enum Command {
     Query(query::Args),
     /// Every mention of an entity, found by any of its names, with its sentence.
     Mentions(mentions::Args),
-    /// Export the graph: GraphML for Gephi, N-Quads, Turtle, CSV.
+    /// Export the graph: GraphML or GEXF (with a timeline) for Gephi, N-Quads, Turtle, CSV; cut by days, types, weight, neighbourhood, strength.
     Export(export::Args),
     /// Serve the store as a read-only SPARQL 1.1 endpoint.
     Serve(serve::Args),
