@@ -65,6 +65,11 @@ pub struct CoMentionRow {
 pub struct Report {
     pub entity: EntityRef,
     pub aliases: Vec<String>,
+    /// All mentions of the entity, and the articles they are in.
+    pub total_mentions: usize,
+    pub total_articles: usize,
+    /// The page of mentions asked for (ordered by date, article, offset).
+    pub offset: usize,
     pub mentions: Vec<MentionRow>,
     pub posts: Vec<PostRow>,
     pub comentions: Vec<CoMentionRow>,
@@ -83,23 +88,23 @@ pub(crate) fn kind_of(types: &str) -> &'static str {
     }
 }
 
-/// A SPARQL string literal (escaped).
-fn lit(s: &str) -> String {
-    Literal::new_simple_literal(s).to_string()
+/// A name as the store writes it: a `@zh` literal (escaped).
+fn zh(s: &str) -> String {
+    Literal::new_language_tagged_literal_unchecked(s, "zh").to_string()
 }
 
-/// The entities that have `name` as their label or as another name, most mentioned first.
+/// The entities that have `name` as their label or as another name, most mentioned first. The
+/// name is bound as the literal itself (labels and other names are all `@zh`), so the lookup
+/// starts from the index of that literal rather than scanning every label.
 pub fn find(store: &GraphStore, name: &str) -> Result<Vec<EntityRef>, StoreError> {
     let q = format!(
         "{PREFIXES}SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t)) AS ?types) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
-  VALUES ?name {{ {name} }}
-  {{ ?e rdfs:label ?x }} UNION {{ ?e schema:alternateName ?x }}
-  FILTER(STR(?x) = ?name)
+  {{ ?e rdfs:label {name} }} UNION {{ ?e schema:alternateName {name} }}
   ?e rdfs:label ?l ; rdf:type ?t .
-  VALUES ?t {{ schema:Person schema:Organization schema:Place gx:Checkpoint }}
+  FILTER(?t IN (schema:Person, schema:Organization, schema:Place, gx:Checkpoint))
   OPTIONAL {{ ?m gx:refersTo ?e }}
 }} GROUP BY ?e ORDER BY DESC(?n) ?e",
-        name = lit(name)
+        name = zh(name)
     );
     let rows = store.select(&q, &[])?;
     Ok(rows
@@ -115,8 +120,15 @@ pub fn find(store: &GraphStore, name: &str) -> Result<Vec<EntityRef>, StoreError
         .collect())
 }
 
-/// The full report on one entity.
-pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Report, StoreError> {
+/// A page of mentions: `limit` of them (all when `None`) after the first `offset`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Page {
+    pub offset: usize,
+    pub limit: Option<usize>,
+}
+
+/// The report on one entity, with one page of its mentions.
+pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) -> Result<Report, StoreError> {
     let e = NamedNode::new(entity.iri.clone()).map_err(|err| StoreError::Iri {
         iri: entity.iri.clone(),
         reason: err.to_string(),
@@ -130,11 +142,53 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Repo
         .into_iter()
         .filter_map(|r| r.into_iter().next().flatten())
         .collect();
+    let totals = store.select(
+        &format!(
+            "{PREFIXES}SELECT (COUNT(?m) AS ?n) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{ {values} ?m gx:refersTo ?e ; gx:inDocument ?d }}"
+        ),
+        &[],
+    )?;
+    let total = |i: usize| {
+        totals
+            .first()
+            .and_then(|r| r.get(i).cloned().flatten())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    // a page is chosen from the few triples that order mentions, and only its mentions are then
+    // read in full
+    let chosen = match page.limit {
+        None if page.offset == 0 => values.clone(),
+        limit => {
+            let slice = match limit {
+                Some(n) => format!("LIMIT {n} OFFSET {}", page.offset),
+                None => format!("OFFSET {}", page.offset),
+            };
+            let ms: Vec<String> = store
+                .select(
+                    &format!(
+                        "{PREFIXES}SELECT ?m WHERE {{
+  {values}
+  ?m gx:refersTo ?e ; gx:inDocument ?d ; nif:beginIndex ?b .
+  ?d gx:fileName ?file .
+  OPTIONAL {{ ?d schema:datePublished ?published }}
+}} ORDER BY ?published ?file ?b {slice}"
+                    ),
+                    &[],
+                )?
+                .into_iter()
+                .filter_map(|r| r.into_iter().next().flatten())
+                .filter_map(|m| NamedNode::new(m).ok())
+                .map(|m| m.to_string())
+                .collect();
+            format!("{values} VALUES ?m {{ {} }}", ms.join(" "))
+        }
+    };
     let mentions = store
         .select(
             &format!(
                 "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb ?published ?source WHERE {{
-  {values}
+  {chosen}
   ?m gx:refersTo ?e ; rdf:type ?class ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?end ;
      gx:sentence ?s ; gx:inDocument ?d .
   ?d gx:fileName ?file .
@@ -191,12 +245,11 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Repo
         .select(
             &format!(
                 "{PREFIXES}SELECT ?o (SAMPLE(?l) AS ?label) (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
-  {{ SELECT DISTINCT ?c ?o ?w ?d WHERE {{
-    {values}
-    ?c rdf:type gx:CoMention ; gx:between ?e, ?o ; gx:weight ?w ; gx:inDocument ?d .
-    FILTER(?o != ?e)
-  }} }}
-  {{ SELECT ?o (SAMPLE(?x) AS ?l) WHERE {{ ?o rdfs:label ?x }} GROUP BY ?o }}
+  {values}
+  ?c gx:between ?e .
+  ?c gx:between ?o ; gx:weight ?w ; gx:inDocument ?d .
+  FILTER(?o != ?e)
+  ?o rdfs:label ?l .
 }} GROUP BY ?o ORDER BY DESC(?weight) ?label LIMIT {top}"
             ),
             &[],
@@ -214,6 +267,9 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize) -> Result<Repo
     Ok(Report {
         entity: entity.clone(),
         aliases,
+        total_mentions: total(0),
+        total_articles: total(1),
+        offset: page.offset,
         mentions,
         posts,
         comentions,

@@ -94,3 +94,43 @@ fn an_ambiguous_name_lists_its_candidates_and_an_unknown_one_fails() {
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn mentions_come_in_pages_that_add_up() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build(&store, &[&demo()]);
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = guanxi()
+            .args(["mentions", "--json", "--store"])
+            .arg(&store)
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let all = json(&["--limit", "0", "山城区"]);
+    let total = all["total_mentions"].as_u64().expect("total") as usize;
+    let rows = all["mentions"].as_array().expect("mentions").clone();
+    assert_eq!(rows.len(), total);
+    assert!(total >= 3, "{total}");
+    // pages of two, read one after another, are the whole list in the same order
+    let mut paged = Vec::new();
+    for offset in (0..total).step_by(2) {
+        let page = json(&["--limit", "2", "--offset", &offset.to_string(), "山城区"]);
+        assert_eq!(page["total_mentions"].as_u64(), Some(total as u64));
+        paged.extend(page["mentions"].as_array().expect("mentions").clone());
+    }
+    assert_eq!(paged, rows);
+    // the text says what is shown and how to go on
+    let out = guanxi()
+        .args(["mentions", "--limit", "2", "--store"])
+        .arg(&store)
+        .arg("山城区")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(1–2 shown)"), "{text}");
+    assert!(text.contains(&format!("… {} more: --offset 2", total - 2)), "{text}");
+}

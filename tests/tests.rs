@@ -3,6 +3,7 @@
 mod architecture;
 mod cli;
 mod export;
+mod extract;
 mod inputs;
 mod mentions;
 mod queries;

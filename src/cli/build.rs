@@ -5,16 +5,15 @@
 //! store never holds half an article.
 
 use super::StoreArg;
+use super::read::{Articles, InputArgs};
 use anyhow::Context;
-use guanxi::input::{Fields, Format, RawText};
+use guanxi::Pipeline;
+use guanxi::input::RawText;
 use guanxi::model::{EntityKind, Extraction};
 use guanxi::rdf::{GraphStore, Iris, Written, quads};
-use guanxi::{Pipeline, input};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -32,19 +31,8 @@ pub struct Args {
     /// Rebuild articles even when their content is unchanged.
     #[arg(long)]
     pub force: bool,
-    /// Read every input as this format, whatever its name says (standard input is text unless
-    /// given).
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<Format>,
-    /// The field of a record that holds a meaning, where it is not one of the common names
-    /// (`--field text=正文 --field date=发布时间`); meanings: text, id, title, date, url, source,
-    /// author.
-    #[arg(long = "field", value_name = "MEANING=NAME")]
-    pub fields: Vec<String>,
-    /// Files or folders: text, JSON Lines (.jsonl, .ndjson), JSON (.json, an array), CSV/TSV with a
-    /// header, HTML pages, each also gzip-compressed (.gz); `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 fn parse_shard(s: &str) -> Result<(u64, u64), String> {
@@ -89,57 +77,17 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let iris = Iris { base: a.base.clone() };
     oxigraph::model::NamedNode::new(format!("{}x", a.base)).with_context(|| format!("--base {} is no IRI", a.base))?;
     let pipeline = Pipeline::new().context("cannot load the gazetteer")?;
-    let mut fields = Fields::default();
-    for f in &a.fields {
-        fields.set(f).map_err(|e| anyhow::anyhow!("--field {e}"))?;
-    }
+    let mut articles = Articles::open(&a.input)?;
     let mut summary = Summary::default();
-    let mut sources = Vec::new();
-    for input in &a.inputs {
-        match input::collect_sources(std::slice::from_ref(input)) {
-            Ok(f) => sources.extend(f),
-            Err(e) => {
-                eprintln!("guanxi: {e}");
-                summary.skipped += 1;
-            }
-        }
-    }
     let store =
         GraphStore::open(&a.store.store).with_context(|| format!("cannot open store {}", a.store.store.display()))?;
-    let bar = progress(sources.len() as u64);
-    // one graph per identity: a second article of the same identity is refused
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let bar = articles.progress();
     let mut pending: Vec<RawText> = Vec::new();
-    for src in &sources {
-        for article in input::articles(src, a.input_format, &fields) {
-            let raw = match article {
-                Ok(r) => r,
-                Err(e) => {
-                    bar.suspend(|| eprintln!("guanxi: {e}"));
-                    summary.skipped += 1;
-                    continue;
-                }
-            };
-            if let Some((i, n)) = a.shard
-                && shard_of(&raw.file_name, n) != i
-            {
-                continue;
-            }
-            if let Some(first) = seen.get(&raw.file_name) {
-                bar.suspend(|| {
-                    eprintln!(
-                        "guanxi: {}: skipped: an article `{}` was already read from {} (an article is its \
-                         record id or its path relative to the folder given: give the folders' common parent, \
-                         or give the records distinct ids)",
-                        raw.path.display(),
-                        raw.file_name,
-                        first.display()
-                    )
-                });
-                summary.skipped += 1;
-                continue;
-            }
-            seen.insert(raw.file_name.clone(), raw.path.clone());
+    let shard = a.shard;
+    articles.each(
+        &bar,
+        |id| shard.is_none_or(|(i, n)| shard_of(id, n) == i),
+        |raw| {
             pending.push(raw);
             if pending.len() >= BATCH {
                 build_batch(
@@ -152,12 +100,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                     &mut summary,
                 )?;
             }
-        }
-        bar.inc(1);
-    }
+            Ok(())
+        },
+    )?;
     build_batch(&pipeline, &store, &iris, pending, a.force, &bar, &mut summary)?;
     store.flush().context("cannot flush the store")?;
     bar.finish_and_clear();
+    summary.skipped += articles.skipped;
     print_summary(&summary, started.elapsed().as_secs_f64(), &a.store.store);
     Ok(if summary.skipped > 0 {
         ExitCode::from(2)
@@ -168,19 +117,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 
 /// Articles extracted in parallel and written in one transaction.
 const BATCH: usize = 64;
-
-fn progress(files: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let b = ProgressBar::new(files);
-    b.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta}) {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    b
-}
 
 fn build_batch(
     pipeline: &Pipeline,

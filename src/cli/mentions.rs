@@ -1,7 +1,7 @@
 //! `guanxi mentions NAME`: every mention of the entity a name stands for.
 
 use super::{StoreArg, open_existing};
-use guanxi::mentions::{Report, find, report};
+use guanxi::mentions::{Page, Report, find, report};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -18,6 +18,12 @@ pub struct Args {
     /// How many co-mentioned entities to show.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// How many mentions to show (0: all), ordered by date, article and offset.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Skip this many mentions first (the next page: --offset 50).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
     /// Any name of the entity: its label or another name seen in the text (市住建局, 马富国).
     pub name: String,
 }
@@ -36,7 +42,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
         1 => {
-            let r = report(&store, &found[0], a.top)?;
+            let page = Page {
+                offset: a.offset,
+                limit: (a.limit > 0).then_some(a.limit),
+            };
+            let r = report(&store, &found[0], a.top, page)?;
             if a.json {
                 serde_json::to_writer_pretty(&mut out, &r)?;
                 writeln!(out)?;
@@ -69,12 +79,18 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
     for p in &r.posts {
         writeln!(out, "  post: {} — {}", p.title, p.organisation)?;
     }
-    let docs: std::collections::BTreeSet<&str> = r.mentions.iter().map(|m| m.file.as_str()).collect();
+    let shown = if r.mentions.len() == r.total_mentions {
+        String::new()
+    } else if r.mentions.is_empty() {
+        format!(" (none from {})", r.offset + 1)
+    } else {
+        format!(" ({}–{} shown)", r.offset + 1, r.offset + r.mentions.len())
+    };
     writeln!(
         out,
-        "  {} in {}:",
-        count(r.mentions.len(), "mention"),
-        count(docs.len(), "article")
+        "  {} in {}{shown}:",
+        count(r.total_mentions, "mention"),
+        count(r.total_articles, "article")
     )?;
     for m in &r.mentions {
         let chars: Vec<char> = m.sentence.chars().collect();
@@ -103,6 +119,10 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
             format!(" ({})", when.join(", "))
         };
         writeln!(out, "  {}:{}-{}{when}{form}  {marked}", m.file, m.begin, m.end)?;
+    }
+    let next = r.offset + r.mentions.len();
+    if !r.mentions.is_empty() && next < r.total_mentions {
+        writeln!(out, "  … {} more: --offset {next}", r.total_mentions - next)?;
     }
     if !r.comentions.is_empty() {
         let list: Vec<String> = r

@@ -3,9 +3,11 @@
 pub mod build;
 pub mod demo;
 pub mod export;
+pub mod extract;
 pub mod mentions;
 pub mod push;
 pub mod query;
+mod read;
 pub mod serve;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +26,9 @@ pub struct Cli {
 pub enum Command {
     /// Build text files or folders into the store (one named graph per article).
     Build(build::Args),
+    /// Extract without a store: each article's entities, mentions and relations (with evidence) as
+    /// a line of JSON on standard output.
+    Extract(extract::Args),
     /// Run a SPARQL query over the store (the union of all articles' graphs).
     Query(query::Args),
     /// Every mention of an entity, found by any of its names, with its sentence.
@@ -51,6 +56,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(a) => build::run(a),
+        Command::Extract(a) => extract::run(a),
         Command::Query(a) => query::run(a),
         Command::Mentions(a) => mentions::run(a),
         Command::Export(a) => export::run(a),

@@ -51,9 +51,24 @@ fn mentions_variable(query: &str, var: &str) -> bool {
     })
 }
 
-/// Put `values` beneath the filters, extensions, orderings and projections that top a pattern.
+/// Put `values` beneath the filters, extensions, orderings and projections that top a pattern,
+/// and beneath a grouping by the bound variables (fixing a group key fixes the rows grouped), so
+/// that an aggregate by entity starts from the entity.
 fn inject(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
+    let bound: Vec<Variable> = match &values {
+        GraphPattern::Values { variables, .. } => variables.clone(),
+        _ => Vec::new(),
+    };
     match pattern {
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } if bound.iter().all(|v| variables.contains(v)) => GraphPattern::Group {
+            inner: Box::new(inject(*inner, values)),
+            variables,
+            aggregates,
+        },
         GraphPattern::Project { inner, variables } => GraphPattern::Project {
             inner: Box::new(inject(*inner, values)),
             variables,
@@ -211,5 +226,23 @@ mod tests {
             bind(q, &[("until", term_of("1").expect("int"))]),
             Err(StoreError::Bind { .. })
         ));
+    }
+
+    #[test]
+    fn a_bound_group_key_is_fixed_before_grouping_an_aggregate_is_not() {
+        let q = "SELECT ?name (COUNT(?o) AS ?n) WHERE { ?e <http://x/label> ?name ; <http://x/p> ?o } GROUP BY ?name";
+        // the group key: the values go inside the grouping, where the join can start from them
+        let text = bind(q, &[("name", term_of("马富国").expect("lit"))])
+            .expect("bind")
+            .to_string();
+        let (values, group) = (
+            text.find("VALUES").expect("values"),
+            text.find("GROUP BY").expect("group"),
+        );
+        assert!(values < group, "{text}");
+        // an aggregate's result is not a key: the values stay outside the grouping
+        let text = bind(q, &[("n", term_of("3").expect("int"))]).expect("bind").to_string();
+        let grouped = &text[text.find("{SELECT").expect("the grouping")..];
+        assert!(!grouped.contains("VALUES"), "{text}");
     }
 }
