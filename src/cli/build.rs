@@ -116,7 +116,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Articles extracted in parallel and written in one transaction.
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 
 fn build_batch(
     pipeline: &Pipeline,

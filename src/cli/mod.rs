@@ -37,6 +37,9 @@ pub enum Command {
     Export(export::Args),
     /// Serve the store as a read-only SPARQL 1.1 endpoint.
     Serve(serve::Args),
+    /// Evaluate one query for `serve`, in a process of its own (not for use by hand).
+    #[command(hide = true)]
+    ServeQuery(serve::QueryArgs),
     /// Push every article's graph to a remote store (SPARQL 1.1 Graph Store Protocol).
     Push(push::Args),
     /// Build the bundled demo corpus and show what guanxi finds in it.
@@ -61,6 +64,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Mentions(a) => mentions::run(a),
         Command::Export(a) => export::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::ServeQuery(a) => serve::run_query(a),
         Command::Push(a) => push::run(a),
         Command::Demo(a) => demo::run(a),
     }

@@ -112,7 +112,7 @@ impl GraphStore {
             }
         }
         if !fresh.is_empty() {
-            let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(512);
+            let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(128);
             loader.load_quads(fresh.iter().flat_map(|&i| docs[i].1.all().cloned()))?;
             loader.commit()?;
         }
@@ -145,8 +145,19 @@ impl GraphStore {
     /// Evaluate a SPARQL query with variables bound to terms beforehand (`?name` = "马富国"; see
     /// [`super::bind`]).
     pub fn query_with(&self, query: &str, bindings: &[(&str, Term)]) -> Result<QueryResults<'static>, StoreError> {
+        self.query_cancellable(query, bindings, oxigraph::sparql::CancellationToken::new())
+    }
+
+    /// Evaluate a SPARQL query that stops, with [`StoreError::Evaluation`] (`Cancelled`), once
+    /// `token` is cancelled — while it is being evaluated or its results read.
+    pub fn query_cancellable(
+        &self,
+        query: &str,
+        bindings: &[(&str, Term)],
+        token: oxigraph::sparql::CancellationToken,
+    ) -> Result<QueryResults<'static>, StoreError> {
         let q = super::bind::bind(query, bindings)?;
-        let mut q = SparqlEvaluator::new().for_query(q);
+        let mut q = SparqlEvaluator::new().with_cancellation_token(token).for_query(q);
         q.dataset_mut().set_default_graph_as_union();
         Ok(q.on_store(&self.store).execute()?)
     }
