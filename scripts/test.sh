@@ -3,6 +3,7 @@
 #   - libclang (RocksDB's bindings are generated with bindgen at build time)
 #   - networkx (the GraphML export is read back by a real GraphML reader)
 #   - oxigraph's server (`guanxi push` is tested against a real SPARQL store)
+#   - chromium (the explorer of `guanxi serve` is tested in a real headless browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,12 @@ if ! python3 -c 'import networkx' 2>/dev/null || ! command -v oxigraph >/dev/nul
   python3 -m pip install --quiet --disable-pip-version-check networkx oxigraph==0.5.13 \
     || python3 -m pip install --quiet --disable-pip-version-check --user networkx oxigraph==0.5.13
   export PATH="$HOME/.local/bin:$PATH"
+fi
+
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+  echo "test.sh: installing chromium (the explorer is tested in a real browser)" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
 
 cargo test --release "$@"

@@ -13,7 +13,7 @@
 //! 5. [`resolve`] — one entity per real thing: home area, implicit scope, aliases, division codes.
 //! 6. [`relate`] — posts, heads, visits, service, gifts, membership, co-mentions, with evidence.
 //! 7. [`rdf`] — Store: the data model in oxigraph, one named graph per document.
-//! 8. [`query`], [`mentions`], [`export`], [`serve`], [`push`], [`jsonl`] — Use.
+//! 8. [`query`], [`mentions`], [`export`], [`serve`] (with the [`explore`]r), [`push`], [`jsonl`] — Use.
 //!
 //! [`gazetteer`] holds the data tables; [`model`] the plain data passed between stages.
 
@@ -34,6 +34,7 @@ pub mod segment;
 pub mod split;
 
 pub mod demo;
+pub mod explore;
 pub mod export;
 pub mod jsonl;
 pub mod mentions;

@@ -42,6 +42,9 @@ pub struct MentionRow {
     /// The article's source (`schema:publisher`), where the input gave it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The article's address (`schema:url`), where the input gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A post held by a person.
@@ -187,7 +190,7 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
     let mentions = store
         .select(
             &format!(
-                "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb ?published ?source WHERE {{
+                "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb ?published ?source ?url WHERE {{
   {chosen}
   ?m gx:refersTo ?e ; rdf:type ?class ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?end ;
      gx:sentence ?s ; gx:inDocument ?d .
@@ -196,6 +199,7 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
   OPTIONAL {{ ?m gx:form ?form }}
   OPTIONAL {{ ?d schema:datePublished ?published }}
   OPTIONAL {{ ?d schema:publisher ?source }}
+  OPTIONAL {{ ?d schema:url ?url }}
 }} ORDER BY ?published ?file ?b"
             ),
             &[],
@@ -220,6 +224,7 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
                 sentence_offset: begin.saturating_sub(num(7)?),
                 published: r.get(8).cloned().flatten(),
                 source: r.get(9).cloned().flatten(),
+                url: r.get(10).cloned().flatten(),
             })
         })
         .collect();

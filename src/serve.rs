@@ -13,6 +13,7 @@ use crate::rdf::GraphStore;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::rc::Rc;
@@ -158,14 +159,105 @@ pub struct Request<'a> {
     pub body: &'a [u8],
 }
 
-/// What a request asks for: an answer known at once, or a query to evaluate.
+/// Work that reads the store: a SPARQL query, or a call of the explorer's JSON API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Job {
+    Sparql {
+        query: String,
+        accept: String,
+    },
+    Search {
+        q: String,
+        kind: Option<String>,
+        limit: usize,
+    },
+    Entity {
+        iri: String,
+        offset: usize,
+        limit: usize,
+    },
+    Graph {
+        iri: String,
+        top: usize,
+    },
+}
+
+/// What a request asks for: an answer known at once, or work on the store.
 #[derive(Debug)]
 pub enum Route {
     Reply(Reply),
-    Query { query: String, accept: String },
+    Job(Job),
 }
 
-/// Read a request: the query it carries, or the answer to it when it carries none.
+/// The explorer's files, compiled into the binary (it works offline). The graph library is
+/// cytoscape.js, vendored at a pinned version by `scripts/vendor-cytoscape.sh`.
+const ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "/",
+        "text/html; charset=utf-8",
+        include_str!("../assets/explorer/index.html"),
+    ),
+    (
+        "/assets/explorer.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../assets/explorer/explorer.js"),
+    ),
+    (
+        "/assets/explorer.css",
+        "text/css; charset=utf-8",
+        include_str!("../assets/explorer/explorer.css"),
+    ),
+    (
+        "/assets/cytoscape.min.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../assets/vendor/cytoscape-3.35.0/cytoscape.min.js"),
+    ),
+    (
+        "/assets/cytoscape-LICENSE.txt",
+        "text/plain; charset=utf-8",
+        include_str!("../assets/vendor/cytoscape-3.35.0/LICENSE"),
+    ),
+];
+
+/// The shipped queries, the SPARQL box's examples.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "who-led-which-checkpoint",
+        include_str!("../queries/who-led-which-checkpoint.rq"),
+    ),
+    ("inspections", include_str!("../queries/inspections.rq")),
+    ("donations", include_str!("../queries/donations.rq")),
+    ("timeline-of-entity", include_str!("../queries/timeline-of-entity.rq")),
+    ("posts-of-person", include_str!("../queries/posts-of-person.rq")),
+    ("officials-of-area", include_str!("../queries/officials-of-area.rq")),
+    (
+        "co-mentions-of-entity",
+        include_str!("../queries/co-mentions-of-entity.rq"),
+    ),
+    ("mentions-of-entity", include_str!("../queries/mentions-of-entity.rq")),
+    (
+        "units-of-organisation",
+        include_str!("../queries/units-of-organisation.rq"),
+    ),
+    ("entities-by-type", include_str!("../queries/entities-by-type.rq")),
+];
+
+fn json(status: u16, v: &impl Serialize) -> Reply {
+    Reply {
+        status,
+        content_type: "application/json",
+        body: Body::Bytes(serde_json::to_vec(v).unwrap_or_default()),
+    }
+}
+
+fn number(query_string: &str, name: &str, default: usize, max: usize) -> usize {
+    param(query_string, name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+        .min(max)
+}
+
+/// Read a request: the work it asks for, or the answer to it when it asks for none.
 pub fn route(limits: &Limits, r: Request<'_>) -> Route {
     let (path, query_string) = r.url.split_once('?').unwrap_or((r.url, ""));
     if query_string.len() > limits.max_request || r.body.len() > limits.max_request {
@@ -177,12 +269,46 @@ pub fn route(limits: &Limits, r: Request<'_>) -> Route {
             ),
         ));
     }
+    if r.method == "GET" {
+        if let Some((_, ct, body)) = ASSETS.iter().find(|(p, _, _)| *p == path) {
+            return Route::Reply(Reply {
+                status: 200,
+                content_type: ct,
+                body: Body::Bytes(body.as_bytes().to_vec()),
+            });
+        }
+    }
     let query = match (r.method, path) {
-        ("GET", "/") => {
-            return Route::Reply(Reply::text(
-                200,
-                "guanxi SPARQL endpoint (read-only)\n  GET  /query?query=...\n  POST /query  (form query=... or application/sparql-query)\n",
-            ));
+        ("GET", "/api/examples") => {
+            let list: Vec<serde_json::Value> = EXAMPLES
+                .iter()
+                .map(|(name, text)| serde_json::json!({ "name": name, "query": text }))
+                .collect();
+            return Route::Reply(json(200, &list));
+        }
+        ("GET", "/api/search") => {
+            return Route::Job(Job::Search {
+                q: param(query_string, "q").unwrap_or_default(),
+                kind: param(query_string, "type").filter(|t| !t.is_empty()),
+                limit: number(query_string, "limit", 20, crate::explore::MAX_HITS),
+            });
+        }
+        ("GET", "/api/entity") | ("GET", "/api/graph") => {
+            let Some(iri) = param(query_string, "iri") else {
+                return Route::Reply(Reply::text(400, "missing iri parameter"));
+            };
+            return Route::Job(if path == "/api/entity" {
+                Job::Entity {
+                    iri,
+                    offset: number(query_string, "offset", 0, usize::MAX),
+                    limit: number(query_string, "limit", 20, 500),
+                }
+            } else {
+                Job::Graph {
+                    iri,
+                    top: number(query_string, "top", 25, 200),
+                }
+            });
         }
         ("GET", "/query") => param(query_string, "query"),
         ("POST", "/query") => {
@@ -195,22 +321,46 @@ pub fn route(limits: &Limits, r: Request<'_>) -> Route {
         }
         (_, "/update") => return Route::Reply(Reply::text(403, "this endpoint is read-only")),
         (_, "/query") => return Route::Reply(Reply::text(405, "use GET or POST")),
-        _ => return Route::Reply(Reply::text(404, "not found: use /query")),
+        _ => return Route::Reply(Reply::text(404, "not found: the explorer is at /, SPARQL at /query")),
     };
     match query {
-        Some(query) => Route::Query {
+        Some(query) => Route::Job(Job::Sparql {
             query,
             accept: r.accept.to_owned(),
-        },
+        }),
         None => Route::Reply(Reply::text(400, "missing query parameter")),
     }
 }
 
-/// Answer one request in this process (the query stopped by `watchdog` at its time limit).
+/// Answer one request in this process (a query stopped by `watchdog` at its time limit).
 pub fn handle(store: &GraphStore, watchdog: &Watchdog, limits: &Limits, r: Request<'_>) -> Reply {
     match route(limits, r) {
         Route::Reply(reply) => reply,
-        Route::Query { query, accept } => answer(store, watchdog, limits, &query, &accept),
+        Route::Job(job) => run_job(store, watchdog, limits, &job),
+    }
+}
+
+/// Do `job` over the store and answer it.
+pub fn run_job(store: &GraphStore, watchdog: &Watchdog, limits: &Limits, job: &Job) -> Reply {
+    let api = |r: Result<Reply, StoreError>| r.unwrap_or_else(|e| Reply::text(500, e.to_string()));
+    match job {
+        Job::Sparql { query, accept } => answer(store, watchdog, limits, query, accept),
+        Job::Search { q, kind, limit } => {
+            api(crate::explore::search(store, q, kind.as_deref(), *limit).map(|h| json(200, &h)))
+        }
+        Job::Entity { iri, offset, limit } => api(crate::explore::entity(
+            store,
+            iri,
+            crate::mentions::Page {
+                offset: *offset,
+                limit: Some(*limit),
+            },
+        )
+        .map(|p| match p {
+            Some(p) => json(200, &p),
+            None => Reply::text(404, format!("no entity {iri}")),
+        })),
+        Job::Graph { iri, top } => api(crate::explore::neighbourhood(store, iri, *top).map(|g| json(200, &g))),
     }
 }
 
@@ -233,7 +383,7 @@ pub fn read_frame_head(line: &str) -> Option<(u16, String)> {
     Some((status.parse().ok()?, ct.to_owned()))
 }
 
-/// Evaluate `query` in this process and answer it (what the query's own process runs).
+/// Evaluate `query` in this process and answer it.
 pub fn answer(store: &GraphStore, watchdog: &Watchdog, limits: &Limits, query: &str, accept: &str) -> Reply {
     let token = watchdog.watch(limits.timeout);
     match run(store, query, accept, token) {

@@ -1,6 +1,7 @@
 //! End-to-end and integration tests: one test binary (it links once), one module per area.
 
 mod architecture;
+mod browser;
 mod cli;
 mod export;
 mod extract;

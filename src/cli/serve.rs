@@ -7,8 +7,8 @@
 
 use super::StoreArg;
 use anyhow::Context;
-use guanxi::serve::{Body, Limits, Request, Route, Watchdog, read_frame_head, route, write_framed};
-use std::io::{BufRead, Read, Write};
+use guanxi::serve::{Body, Job, Limits, Request, Route, Watchdog, read_frame_head, route, run_job, write_framed};
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TrySendError, sync_channel};
@@ -69,24 +69,23 @@ fn respond(req: tiny_http::Request, status: u16, content_type: &str, body: Body)
     let _ = result;
 }
 
-/// `guanxi serve-query` (used by `serve`, not by hand): evaluate the query on standard input over
-/// the store, and write the framed answer (`STATUS CONTENT-TYPE` line, then the body) on standard
-/// output.
+/// `guanxi serve-query` (used by `serve`, not by hand): do the job on standard input (JSON: a
+/// SPARQL query or an explorer call) over the store, and write the framed answer (`STATUS
+/// CONTENT-TYPE` line, then the body) on standard output.
 #[derive(Debug, clap::Args)]
 pub struct QueryArgs {
     #[command(flatten)]
     pub store: StoreArg,
-    #[arg(long, default_value = "")]
-    pub accept: String,
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub query_timeout: f64,
 }
 
 pub fn run_query(a: QueryArgs) -> anyhow::Result<ExitCode> {
-    let mut query = String::new();
+    let mut text = String::new();
     std::io::stdin()
-        .read_to_string(&mut query)
-        .context("cannot read the query")?;
+        .read_to_string(&mut text)
+        .context("cannot read the job")?;
+    let job: Job = serde_json::from_str(&text).context("the job is not one serve sends")?;
     let store = super::open_existing(&a.store.store)?;
     let limits = Limits {
         timeout: Duration::from_secs_f64(a.query_timeout.max(0.001)),
@@ -102,7 +101,7 @@ pub fn run_query(a: QueryArgs) -> anyhow::Result<ExitCode> {
             }
         });
     }
-    let reply = guanxi::serve::answer(&store, &watchdog, &limits, &query, &a.accept);
+    let reply = run_job(&store, &watchdog, &limits, &job);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
     // (the server going away ends this process's work: nothing to report)
@@ -123,14 +122,7 @@ struct Evaluation {
 }
 
 impl Evaluation {
-    fn start(
-        exe: &Path,
-        store: &Path,
-        limits: &Limits,
-        memory: u64,
-        query: &str,
-        accept: &str,
-    ) -> std::io::Result<Self> {
+    fn start(exe: &Path, store: &Path, limits: &Limits, memory: u64, job: &Job) -> std::io::Result<Self> {
         // (the memory limit is set by the shell's ulimit before it becomes the query's process)
         let mut command = if memory > 0 {
             let mut c = Command::new("/bin/sh");
@@ -145,8 +137,6 @@ impl Evaluation {
             .arg("serve-query")
             .arg("--store")
             .arg(store)
-            .arg("--accept")
-            .arg(accept)
             .arg("--query-timeout")
             .arg(limits.timeout.as_secs_f64().to_string())
             .stdin(Stdio::piped())
@@ -154,7 +144,7 @@ impl Evaluation {
             .stderr(Stdio::null())
             .spawn()?;
         if let Some(mut stdin) = child.stdin.take() {
-            stdin.write_all(query.as_bytes())?;
+            serde_json::to_writer(&mut stdin, job)?;
         }
         let stdout: ChildStdout = child
             .stdout
@@ -226,8 +216,8 @@ impl Read for Rest {
 
 const TEXT: &str = "text/plain; charset=utf-8";
 
-/// Evaluate a query in a process of its own and answer it.
-fn isolated(exe: &Path, store: &Path, limits: &Limits, memory: u64, query: &str, accept: &str) -> (u16, String, Body) {
+/// Do a job (a query, an explorer call) in a process of its own and answer it.
+fn isolated(exe: &Path, store: &Path, limits: &Limits, memory: u64, job: &Job) -> (u16, String, Body) {
     let timed_out = || {
         (
             503,
@@ -241,7 +231,7 @@ fn isolated(exe: &Path, store: &Path, limits: &Limits, memory: u64, query: &str,
             ),
         )
     };
-    let mut eval = match Evaluation::start(exe, store, limits, memory, query, accept) {
+    let mut eval = match Evaluation::start(exe, store, limits, memory, job) {
         Ok(e) => e,
         Err(e) => {
             return (
@@ -333,8 +323,8 @@ fn work(rx: &Mutex<Receiver<tiny_http::Request>>, exe: &Path, store: &Path, limi
         };
         match route(limits, request) {
             Route::Reply(reply) => respond(req, reply.status, reply.content_type, reply.body),
-            Route::Query { query, accept } => {
-                let (status, content_type, body) = isolated(exe, store, limits, memory, &query, &accept);
+            Route::Job(job) => {
+                let (status, content_type, body) = isolated(exe, store, limits, memory, &job);
                 respond(req, status, &content_type, body);
             }
         }
