@@ -829,9 +829,6 @@ impl Reader<'_, '_> {
 /// or beside it — for the places in their area (a county's leaders who receive a city's visit do
 /// not inspect their county's sites; a county head's own officials going along with him do).
 fn emit(r: &mut Relating<'_>, v: &Visit) {
-    if std::env::var_os("GX_DEBUG").is_some() {
-        eprintln!("visit {v:?}");
-    }
     for &(p, _) in &v.leads {
         for &(t, ts) in &v.targets {
             if p != t {
