@@ -73,6 +73,13 @@ pub fn resolve(
         g,
         home: &home,
         cands: &rec.candidates,
+        ending_at: {
+            let mut m: HashMap<usize, Vec<usize>> = HashMap::new();
+            for (j, c) in rec.candidates.iter().enumerate() {
+                m.entry(c.span.end).or_default().push(j);
+            }
+            m
+        },
         item_of: &item_of,
         b: Builder::default(),
         of: vec![None; rec.candidates.len()],
@@ -115,6 +122,9 @@ struct Resolver<'a> {
     g: &'a Gazetteer,
     home: &'a Home,
     cands: &'a [Candidate],
+    /// The candidates ending at each offset, in their order (what is written right before a
+    /// place or a bracket, found without a scan of the document).
+    ending_at: HashMap<usize, Vec<usize>>,
     item_of: &'a dyn Fn(usize) -> usize,
     b: Builder,
     of: Vec<Option<usize>>,
@@ -157,7 +167,7 @@ impl Resolver<'_> {
                 continue;
             }
             let Some(e) = self.of[i] else { continue };
-            let before = (0..self.cands.len()).find(|&j| {
+            let before = self.ending(c.span.start).find(|&j| {
                 let k = &self.cands[j];
                 k.sentence == c.sentence
                     && k.span.end == c.span.start
@@ -178,11 +188,14 @@ impl Resolver<'_> {
 
     /// The entity of the candidate with this span in this sentence (an area, a parent).
     fn entity_at(&self, sentence: usize, span: &Span) -> Option<usize> {
-        self.cands
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.sentence == sentence && &c.span == span)
-            .find_map(|(i, _)| self.of[i])
+        self.ending(span.end)
+            .filter(|&i| self.cands[i].sentence == sentence && &self.cands[i].span == span)
+            .find_map(|i| self.of[i])
+    }
+
+    /// The candidates that end at `end`, in their order.
+    fn ending(&self, end: usize) -> impl Iterator<Item = usize> + '_ {
+        self.ending_at.get(&end).into_iter().flatten().copied()
     }
 
     fn division_of(&self, entity: usize) -> Option<usize> {
@@ -451,11 +464,12 @@ impl Resolver<'_> {
     /// The place candidate that ends right where candidate `i` begins (石林镇 before 罗庄村).
     fn preceding_place(&self, i: usize) -> Option<usize> {
         let c = &self.cands[i];
-        self.cands
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.sentence == c.sentence && k.span.end == c.span.start && k.kind == EntityKind::Place)
-            .find_map(|(j, _)| self.of[j])
+        self.ending(c.span.start)
+            .filter(|&j| {
+                let k = &self.cands[j];
+                k.sentence == c.sentence && k.span.end == c.span.start && k.kind == EntityKind::Place
+            })
+            .find_map(|j| self.of[j])
     }
 
     fn structure(&mut self, subject: usize, kind: RelationKind, object: usize, sentence: usize) {
@@ -622,9 +636,11 @@ impl Resolver<'_> {
             if self.text.get(c.span.end) != Some(&')') {
                 continue;
             }
-            let before = (0..self.cands.len()).find(|&j| {
-                let k = &self.cands[j];
-                k.sentence == c.sentence && k.span.end + 1 == c.span.start && k.kind == EntityKind::Organisation
+            let before = c.span.start.checked_sub(1).and_then(|end| {
+                self.ending(end).find(|&j| {
+                    let k = &self.cands[j];
+                    k.sentence == c.sentence && k.span.end + 1 == c.span.start && k.kind == EntityKind::Organisation
+                })
             });
             if let Some(j) = before {
                 if let Some(e) = self.of[j] {

@@ -138,33 +138,46 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
             c.detail = Detail::PersonPart(full);
         }
     }
+    // every form found in one pass over each sentence (an automaton of all forms: a long article
+    // or a dump of many names a sentence costs its length, not its length times the names)
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(forms.iter().map(|f| f.chars.iter().collect::<String>())) else {
+        return;
+    };
+    // what is already read in each sentence
+    let mut taken: std::collections::HashMap<usize, Vec<Span>> = std::collections::HashMap::new();
+    for c in chosen.iter() {
+        taken.entry(c.sentence).or_default().push(c.span.clone());
+    }
     let mut added = Vec::new();
     for s in ctx {
-        let free = |span: &Span, added: &[Candidate]| {
-            !chosen
-                .iter()
-                .chain(added.iter())
-                .any(|c: &Candidate| c.sentence == s.index && c.span.start < span.end && span.start < c.span.end)
-        };
-        for form in &forms {
+        let mut spans: Vec<Span> = taken.remove(&s.index).unwrap_or_default();
+        let free = |span: &Span, spans: &[Span]| !spans.iter().any(|c| c.start < span.end && span.start < c.end);
+        let text = crate::segment::lexicon::Searchable::new(&s.text[s.span.clone()], s.span.start);
+        // (forms longest first, then in their order, each read left to right without overlapping
+        // itself: the order of the reading by hand)
+        let mut hits: Vec<(usize, usize)> = automaton
+            .find_overlapping_iter(&text.string)
+            .map(|m| (m.pattern().as_usize(), text.char_at(m.start())))
+            .collect();
+        hits.sort_unstable();
+        let mut last: Option<(usize, usize)> = None;
+        for (fi, i) in hits {
+            let form = &forms[fi];
             let n = form.chars.len();
-            let mut i = s.span.start;
-            while i + n <= s.span.end {
-                if s.text[i..i + n] != form.chars[..] {
-                    i += 1;
-                    continue;
+            if last.is_some_and(|(f, end)| f == fi && i < end) {
+                continue;
+            }
+            last = Some((fi, i + n));
+            let span = i..i + n;
+            // the name must stand as words of its own here (not inside 张涛涛 or 王新国际)
+            let clean = s.boundary(span.start) && s.boundary(span.end);
+            if clean && (!form.proper || reads_as_name(s, &span)) && free(&span, &spans) {
+                let mut c = person(s, span.clone(), 0.8);
+                if let Some(full) = &form.full {
+                    c.detail = Detail::PersonPart(full.clone());
                 }
-                let span = i..i + n;
-                // the name must stand as words of its own here (not inside 张涛涛 or 王新国际)
-                let clean = s.boundary(span.start) && s.boundary(span.end);
-                if clean && (!form.proper || reads_as_name(s, &span)) && free(&span, &added) {
-                    let mut c = person(s, span, 0.8);
-                    if let Some(full) = &form.full {
-                        c.detail = Detail::PersonPart(full.clone());
-                    }
-                    added.push(c);
-                }
-                i += n;
+                spans.push(span);
+                added.push(c);
             }
         }
         // 小许, 老许: the surname of the one person named in full with it, after 小 or 老, as a word
@@ -177,7 +190,8 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
                 continue;
             };
             let span = i..i + 2;
-            if reads_as_name(s, &span) && free(&span, &added) {
+            if reads_as_name(s, &span) && free(&span, &spans) {
+                spans.push(span.clone());
                 let mut c = person(s, span, 0.7);
                 c.detail = Detail::PersonPart(full.clone());
                 added.push(c);
@@ -199,7 +213,8 @@ pub fn propagate(ctx: &[SentenceContext<'_>], chosen: &mut Vec<Candidate>) {
             let Some((_, full)) = surnames.iter().find(|(c, _)| *c == s.ch(i)) else {
                 continue;
             };
-            if alone && s.boundary(i) && before != s.ch(i) && free(&span, &added) {
+            if alone && s.boundary(i) && before != s.ch(i) && free(&span, &spans) {
+                spans.push(span.clone());
                 let mut c = person(s, span, 0.7);
                 if let Some(full) = full {
                     c.detail = Detail::PersonPart(full.clone());

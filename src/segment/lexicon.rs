@@ -410,7 +410,8 @@ impl Searchable {
         }
     }
 
-    fn char_at(&self, byte: usize) -> usize {
+    /// The absolute char offset of a byte offset of `string`.
+    pub fn char_at(&self, byte: usize) -> usize {
         self.base + self.byte_to_char[byte] as usize
     }
 }
