@@ -139,6 +139,9 @@ impl Evaluation {
             .arg(store)
             .arg("--query-timeout")
             .arg(limits.timeout.as_secs_f64().to_string())
+            // (few malloc arenas: the address space a query's process reserves without using it
+            // stays small, so the memory limit measures what the query takes)
+            .env("MALLOC_ARENA_MAX", "2")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
