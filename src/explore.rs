@@ -9,13 +9,7 @@ use crate::rdf::GraphStore;
 use oxigraph::model::{Literal, NamedNode};
 use serde::Serialize;
 
-const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <http://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX gx: <https://w3id.org/guanxi/ns#>
-";
+use crate::rdf::vocab::PROLOGUE as PREFIXES;
 
 /// The most entities a search returns.
 pub const MAX_HITS: usize = 50;
@@ -52,29 +46,7 @@ pub fn search(store: &GraphStore, q: &str, kind: Option<&str>, limit: usize) -> 
         .collect();
     if !more.is_empty() {
         let values: Vec<String> = more.iter().filter_map(|e| iri(e).ok()).map(|n| n.to_string()).collect();
-        let rows = store.select(
-            &format!(
-                "{PREFIXES}SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t)) AS ?types) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
-  VALUES ?e {{ {} }}
-  ?e rdfs:label ?l ; rdf:type ?t .
-  FILTER(?t IN (schema:Person, schema:Organization, schema:Place, gx:Checkpoint))
-  OPTIONAL {{ ?m gx:refersTo ?e }}
-}} GROUP BY ?e",
-                values.join(" ")
-            ),
-            &[],
-        )?;
-        let mut extra: Vec<EntityRef> = rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(EntityRef {
-                    iri: r.first()?.clone()?,
-                    label: r.get(1)?.clone()?,
-                    kind: kind_of(r.get(2)?.as_deref().unwrap_or("")).to_owned(),
-                    mentions: r.get(3)?.as_deref().and_then(|n| n.parse().ok()).unwrap_or(0),
-                })
-            })
-            .collect();
+        let mut extra = mentions::entities_where(store, &format!("VALUES ?e {{ {} }}", values.join(" ")), "")?;
         extra.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.label.cmp(&b.label)));
         hits.extend(extra);
     }

@@ -6,13 +6,7 @@ use crate::rdf::GraphStore;
 use oxigraph::model::{Literal, NamedNode};
 use serde::Serialize;
 
-const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <http://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX gx: <https://w3id.org/guanxi/ns#>
-";
+use crate::rdf::vocab::PROLOGUE as PREFIXES;
 
 /// An entity that bears a name.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -100,14 +94,24 @@ fn zh(s: &str) -> String {
 /// name is bound as the literal itself (labels and other names are all `@zh`), so the lookup
 /// starts from the index of that literal rather than scanning every label.
 pub fn find(store: &GraphStore, name: &str) -> Result<Vec<EntityRef>, StoreError> {
+    let name = zh(name);
+    entities_where(
+        store,
+        &format!("{{ ?e rdfs:label {name} }} UNION {{ ?e schema:alternateName {name} }}"),
+        "ORDER BY DESC(?n) ?e",
+    )
+}
+
+/// The entities `pattern` binds to `?e` (people, organisations, places, checkpoints), with their
+/// label, type and number of mentions, in the `order` given (a SPARQL solution modifier).
+pub(crate) fn entities_where(store: &GraphStore, pattern: &str, order: &str) -> Result<Vec<EntityRef>, StoreError> {
     let q = format!(
         "{PREFIXES}SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t)) AS ?types) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
-  {{ ?e rdfs:label {name} }} UNION {{ ?e schema:alternateName {name} }}
+  {pattern}
   ?e rdfs:label ?l ; rdf:type ?t .
   FILTER(?t IN (schema:Person, schema:Organization, schema:Place, gx:Checkpoint))
   OPTIONAL {{ ?m gx:refersTo ?e }}
-}} GROUP BY ?e ORDER BY DESC(?n) ?e",
-        name = zh(name)
+}} GROUP BY ?e {order}"
     );
     let rows = store.select(&q, &[])?;
     Ok(rows

@@ -461,6 +461,48 @@ impl<F: FnMut() -> std::io::Result<bool>> Read for Streamed<F> {
     }
 }
 
+/// A stream of results: `first`, then the rest of `items`, each written by `write` with the
+/// serializer `ser` into `buf`, and the document closed by `finish` after the last.
+fn streamed<T: 'static, E: std::error::Error + Send + Sync + 'static, W: 'static>(
+    buf: Shared,
+    token: CancellationToken,
+    first: Option<T>,
+    mut items: impl Iterator<Item = Result<T, E>> + 'static,
+    ser: W,
+    write: impl Fn(&mut W, &T) -> std::io::Result<()> + 'static,
+    finish: impl Fn(W) -> std::io::Result<()> + 'static,
+) -> Box<dyn Read> {
+    let mut first = first;
+    let mut ser = Some(ser);
+    Box::new(Streamed {
+        buf,
+        pos: 0,
+        done: false,
+        token,
+        next: move || {
+            let item = match first.take() {
+                Some(x) => Some(Ok(x)),
+                None => items.next(),
+            };
+            match item {
+                Some(Ok(x)) => {
+                    if let Some(w) = ser.as_mut() {
+                        write(w, &x)?;
+                    }
+                    Ok(true)
+                }
+                Some(Err(e)) => Err(std::io::Error::other(e)),
+                None => {
+                    if let Some(w) = ser.take() {
+                        finish(w)?;
+                    }
+                    Ok(false)
+                }
+            }
+        },
+    })
+}
+
 fn run(store: &GraphStore, query: &str, accept: &str, token: CancellationToken) -> Result<Reply, StoreError> {
     let (format, content_type) = if accept.contains("text/csv") {
         (QueryResultsFormat::Csv, "text/csv; charset=utf-8")
@@ -487,68 +529,29 @@ fn run(store: &GraphStore, query: &str, accept: &str, token: CancellationToken) 
             // there is told by the status
             let first = solutions.next().transpose()?;
             let vars = solutions.variables().to_vec();
-            let mut ser =
-                Some(QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(buf.clone(), vars)?);
-            let mut first = first;
-            Box::new(Streamed {
+            let ser = QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(buf.clone(), vars)?;
+            streamed(
                 buf,
-                pos: 0,
-                done: false,
                 token,
-                next: move || {
-                    let item = match first.take() {
-                        Some(s) => Some(Ok(s)),
-                        None => solutions.next(),
-                    };
-                    match item {
-                        Some(Ok(s)) => {
-                            if let Some(w) = ser.as_mut() {
-                                w.serialize(&s)?;
-                            }
-                            Ok(true)
-                        }
-                        Some(Err(e)) => Err(std::io::Error::other(e)),
-                        None => {
-                            if let Some(w) = ser.take() {
-                                w.finish()?;
-                            }
-                            Ok(false)
-                        }
-                    }
-                },
-            })
+                first,
+                solutions,
+                ser,
+                |w, s| w.serialize(s),
+                |w| w.finish().map(drop),
+            )
         }
         QueryResults::Graph(mut triples) => {
             let first = triples.next().transpose()?;
-            let mut ser = Some(RdfSerializer::from_format(RdfFormat::NTriples).for_writer(buf.clone()));
-            let mut first = first;
-            let body = Box::new(Streamed {
+            let ser = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(buf.clone());
+            let body = streamed(
                 buf,
-                pos: 0,
-                done: false,
                 token,
-                next: move || {
-                    let item = match first.take() {
-                        Some(t) => Some(Ok(t)),
-                        None => triples.next(),
-                    };
-                    match item {
-                        Some(Ok(t)) => {
-                            if let Some(w) = ser.as_mut() {
-                                w.serialize_triple(&t)?;
-                            }
-                            Ok(true)
-                        }
-                        Some(Err(e)) => Err(std::io::Error::other(e)),
-                        None => {
-                            if let Some(w) = ser.take() {
-                                w.finish()?;
-                            }
-                            Ok(false)
-                        }
-                    }
-                },
-            });
+                first,
+                triples,
+                ser,
+                |w, t| w.serialize_triple(t),
+                |w| w.finish().map(drop),
+            );
             return sent(body, "application/n-triples");
         }
     };

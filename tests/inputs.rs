@@ -42,19 +42,7 @@ fn query_file(store: &Path, rq: &str, binds: &[&str]) -> Vec<BTreeMap<String, St
     }
     let out = cmd.output().expect("run guanxi query");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
-    v["results"]["bindings"]
-        .as_array()
-        .expect("bindings")
-        .iter()
-        .map(|b| {
-            b.as_object()
-                .expect("binding")
-                .iter()
-                .map(|(k, v)| (k.clone(), v["value"].as_str().unwrap_or_default().to_owned()))
-                .collect()
-        })
-        .collect()
+    crate::util::rows(&out.stdout)
 }
 
 #[test]

@@ -53,7 +53,12 @@ pub fn select(store: &Path, query: &str) -> Vec<std::collections::BTreeMap<Strin
         "query failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    rows(&out.stdout)
+}
+
+/// The rows of SPARQL JSON results, as maps from variable to value.
+pub fn rows(json: &[u8]) -> Vec<std::collections::BTreeMap<String, String>> {
+    let v: serde_json::Value = serde_json::from_slice(json).expect("SPARQL JSON results");
     v["results"]["bindings"]
         .as_array()
         .expect("bindings")

@@ -74,8 +74,7 @@ struct Summary {
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let iris = Iris { base: a.base.clone() };
-    oxigraph::model::NamedNode::new(format!("{}x", a.base)).with_context(|| format!("--base {} is no IRI", a.base))?;
+    let iris = super::iris(&a.base)?;
     let pipeline = Pipeline::new().context("cannot load the gazetteer")?;
     let mut articles = Articles::open(&a.input)?;
     let mut summary = Summary::default();
@@ -210,8 +209,8 @@ fn count(s: &mut Summary, x: &Extraction) {
 fn print_summary(s: &Summary, secs: f64, store: &std::path::Path) {
     let docs = s.added + s.replaced;
     println!(
-        "built {docs} article{} ({} new, {} replaced), {} unchanged, {} skipped in {secs:.1} s → {}",
-        if docs == 1 { "" } else { "s" },
+        "built {} ({} new, {} replaced), {} unchanged, {} skipped in {secs:.1} s → {}",
+        super::count(docs, "article"),
         s.added,
         s.replaced,
         s.unchanged,

@@ -1,7 +1,7 @@
 //! `guanxi export`: GraphML or GEXF (co-mention or relations view), N-Quads, Turtle or CSV tables;
 //! the graph formats for a window of days and cut down by type, weight, neighbourhood or strength.
 
-use super::{StoreArg, open_existing};
+use super::{StoreArg, count, open_existing};
 use anyhow::Context;
 use guanxi::export::{self, Day, ExportGraph, Filter, View, Window};
 use std::io::Write;
@@ -129,7 +129,6 @@ fn graph(store: &guanxi::rdf::GraphStore, view: View, window: &Window, filter: &
 }
 
 fn counts(g: &ExportGraph, to: &str) {
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "wrote {} and {} to {to}",
         count(g.nodes().len(), "node"),

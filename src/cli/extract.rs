@@ -6,7 +6,6 @@ use super::read::{Articles, InputArgs};
 use anyhow::Context;
 use guanxi::Pipeline;
 use guanxi::input::RawText;
-use guanxi::rdf::Iris;
 use rayon::prelude::*;
 use std::io::Write;
 use std::process::ExitCode;
@@ -26,8 +25,7 @@ const BATCH: usize = 256;
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let iris = Iris { base: a.base.clone() };
-    oxigraph::model::NamedNode::new(format!("{}x", a.base)).with_context(|| format!("--base {} is no IRI", a.base))?;
+    let iris = super::iris(&a.base)?;
     let pipeline = Pipeline::new().context("cannot load the gazetteer")?;
     let mut articles = Articles::open(&a.input)?;
     let bar = articles.progress();
@@ -76,8 +74,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "extracted {done} article{} ({:.1} MB) in {secs:.1} s, {} skipped",
-        if done == 1 { "" } else { "s" },
+        "extracted {} ({:.1} MB) in {secs:.1} s, {} skipped",
+        super::count(done, "article"),
         bytes as f64 / 1e6,
         articles.skipped
     );

@@ -1,6 +1,6 @@
 //! `guanxi mentions NAME`: every mention of the entity a name stands for.
 
-use super::{StoreArg, open_existing};
+use super::{StoreArg, count, open_existing};
 use guanxi::mentions::{Page, Report, find, report};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -140,9 +140,4 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
         writeln!(out, "  named with: {}", list.join(", "))?;
     }
     Ok(())
-}
-
-/// `1 article`, `2 articles`.
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }

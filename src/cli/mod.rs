@@ -46,6 +46,18 @@ pub enum Command {
     Demo(demo::Args),
 }
 
+/// `1 article`, `2 articles`: a count as English says it.
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The IRIs under `--base`, which must be an IRI.
+pub fn iris(base: &str) -> anyhow::Result<guanxi::rdf::Iris> {
+    use anyhow::Context;
+    oxigraph::model::NamedNode::new(format!("{base}x")).with_context(|| format!("--base {base} is no IRI"))?;
+    Ok(guanxi::rdf::Iris { base: base.to_owned() })
+}
+
 /// Where the store is, for every command that reads or writes it.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArg {

@@ -8,6 +8,7 @@
 use crate::error::StoreError;
 use crate::mentions::kind_of;
 use crate::rdf::GraphStore;
+use crate::rdf::vocab::PROLOGUE as PREFIXES;
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::{Directed, Undirected};
 use std::collections::{BTreeMap, HashMap};
@@ -139,15 +140,6 @@ impl ExportGraph {
         }
     }
 }
-
-const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <http://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX gx: <https://w3id.org/guanxi/ns#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-";
 
 /// The day of the document `?d` as `?day` (its date of publication, a dateTime cut to its day).
 const DOC_DAY: &str = "OPTIONAL { ?d schema:datePublished ?published } BIND(xsd:date(?published) AS ?day)";

@@ -157,14 +157,25 @@ pub fn jsonl(path: &Path, id: &str, text: &str, fields: &Fields) -> Vec<Result<R
                 origin: origin.clone(),
                 reason: format!("not JSON ({e})"),
             })?;
-            let rec = json_record(&v).ok_or_else(|| InputError::Record {
-                path: path.to_path_buf(),
-                origin: origin.clone(),
-                reason: "not a JSON object".into(),
-            })?;
-            article(path, &origin, &format!("{id}#{}", i + 1), &rec, fields)
+            json_article(path, &origin, &format!("{id}#{}", i + 1), &v, fields)
         })
         .collect()
+}
+
+/// The article of one JSON value, which must be an object (a record).
+fn json_article(
+    path: &Path,
+    origin: &str,
+    id: &str,
+    v: &serde_json::Value,
+    fields: &Fields,
+) -> Result<RawText, InputError> {
+    let rec = json_record(v).ok_or_else(|| InputError::Record {
+        path: path.to_path_buf(),
+        origin: origin.to_owned(),
+        reason: "not a JSON object".into(),
+    })?;
+    article(path, origin, id, &rec, fields)
 }
 
 /// The articles of a JSON text: an array of records, or an object holding one (`data`,
@@ -196,12 +207,7 @@ pub fn json(path: &Path, id: &str, text: &str, fields: &Fields) -> Vec<Result<Ra
         .enumerate()
         .map(|(i, item)| {
             let origin = format!("{} record {}", path.display(), i + 1);
-            let rec = json_record(item).ok_or_else(|| InputError::Record {
-                path: path.to_path_buf(),
-                origin: origin.clone(),
-                reason: "not a JSON object".into(),
-            })?;
-            article(path, &origin, &format!("{id}#{}", i + 1), &rec, fields)
+            json_article(path, &origin, &format!("{id}#{}", i + 1), item, fields)
         })
         .collect()
 }

@@ -128,6 +128,17 @@ pub mod gx {
 /// The default base of entity and document IRIs.
 pub const DEFAULT_BASE: &str = "https://w3id.org/guanxi/id/";
 
+/// The prologue of the library's own SPARQL queries: [`PREFIXES`] and `xsd`.
+pub const PROLOGUE: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX gx: <https://w3id.org/guanxi/ns#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+";
+
 /// The SPARQL prefixes of DESIGN.md, for queries and Turtle output.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
@@ -138,3 +149,13 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
     ("gx", "https://w3id.org/guanxi/ns#"),
 ];
+
+#[cfg(test)]
+mod prologue_tests {
+    #[test]
+    fn the_prologue_declares_every_prefix() {
+        for (p, ns) in super::PREFIXES {
+            assert!(super::PROLOGUE.contains(&format!("PREFIX {p}: <{ns}>\n")), "{p}");
+        }
+    }
+}
