@@ -73,11 +73,5 @@ pub fn rows(json: &[u8]) -> Vec<std::collections::BTreeMap<String, String>> {
         .collect()
 }
 
-pub const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <http://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX gx: <https://w3id.org/guanxi/ns#>
-";
+/// The prefixes of the library's own queries.
+pub use guanxi::rdf::vocab::PROLOGUE as PREFIXES;
