@@ -256,7 +256,7 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
                 "{PREFIXES}SELECT ?o (SAMPLE(?l) AS ?label) (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
   {values}
   ?c gx:between ?e .
-  ?c gx:between ?o ; gx:weight ?w ; gx:inDocument ?d .
+  GRAPH ?d {{ ?c gx:between ?o ; gx:weight ?w }}
   FILTER(?o != ?e)
   ?o rdfs:label ?l .
 }} GROUP BY ?o ORDER BY DESC(?weight) ?label LIMIT {top}"

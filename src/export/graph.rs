@@ -208,7 +208,7 @@ pub fn load(store: &GraphStore, view: View, window: &Window) -> Result<ExportGra
                 &format!(
                     "{PREFIXES}SELECT ?a ?b (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) (MIN(?day) AS ?start) (MAX(?day) AS ?end) WHERE {{
   {{ SELECT DISTINCT ?c ?a ?b ?w ?d WHERE {{
-    ?c rdf:type gx:CoMention ; gx:between ?a, ?b ; gx:weight ?w ; gx:inDocument ?d .
+    GRAPH ?d {{ ?c rdf:type gx:CoMention ; gx:between ?a, ?b ; gx:weight ?w }}
     FILTER(STR(?a) < STR(?b))
   }} }}
   {DOC_DAY}{in_window}

@@ -206,10 +206,25 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         }
     }
 
-    // sentences
+    // sentences: only those a mention, a fact or a co-mention points to (the others hold no name
+    // and no query reaches them); where one ends follows from where it begins and its text
     let sentence_iris: Vec<NamedNode> = (0..x.sentences.len()).map(|i| sub(format!("s{i}"))).collect();
     let sentence_text: Vec<String> = x.sentences.iter().map(|s| x.doc.original_slice(&s.span)).collect();
-    for (i, s) in x.sentences.iter().enumerate() {
+    let mut cited = vec![false; x.sentences.len()];
+    for i in x
+        .mentions
+        .iter()
+        .map(|m| m.sentence)
+        .chain(x.relations.iter().map(|r| r.sentence))
+    {
+        cited[i] = true;
+    }
+    for c in &x.comentions {
+        for &i in &c.sentences {
+            cited[i] = true;
+        }
+    }
+    for (i, s) in x.sentences.iter().enumerate().filter(|&(i, _)| cited[i]) {
         let o = x.doc.offsets.original(&s.span);
         let it = &sentence_iris[i];
         w.add(it.clone(), rdf::TYPE, nif::SENTENCE);
@@ -219,7 +234,6 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
             Literal::new_simple_literal(&sentence_text[i]),
         );
         w.add(it.clone(), nif::BEGIN_INDEX, Literal::from(o.start as i64));
-        w.add(it.clone(), nif::END_INDEX, Literal::from(o.end as i64));
         w.add(it.clone(), gx::IN_DOCUMENT, doc.clone());
     }
 
@@ -374,8 +388,8 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         w.add(it.clone(), rdf::TYPE, gx::CO_MENTION);
         w.add(it.clone(), gx::BETWEEN, entity_iris[c.a].clone());
         w.add(it.clone(), gx::BETWEEN, entity_iris[c.b].clone());
+        // its article is the graph it lies in (and the IRI it is named under)
         w.add(it.clone(), gx::WEIGHT, Literal::from(c.sentences.len() as i64));
-        w.add(it.clone(), gx::IN_DOCUMENT, doc.clone());
         for &s in &c.sentences {
             w.add(it.clone(), prov::WAS_DERIVED_FROM, sentence_iris[s].clone());
         }
