@@ -178,3 +178,28 @@ fn demo_runs_and_answers_its_questions() {
     assert!(text.contains("大石岩村卡点") && text.contains("张卫东"), "{text}");
     assert!(text.contains("杨振华") && text.contains("区委书记"), "{text}");
 }
+
+/// Regression: `guanxi build … | head -1` panicked printing its summary into the closed pipe.
+#[test]
+fn a_closed_standard_output_does_not_turn_a_finished_build_into_a_panic() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_guanxi"))
+        .args(["build", "--store"])
+        .arg(&store)
+        .arg(demo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start build");
+    drop(child.stdout.take()); // the reader goes away before the summary is printed
+    let out = child.wait_with_output().expect("build");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let rows = select(
+        &store,
+        &format!("{PREFIXES}SELECT ?d WHERE {{ ?d a schema:NewsArticle }}"),
+    );
+    assert_eq!(rows.len(), 3);
+}

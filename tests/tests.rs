@@ -3,6 +3,7 @@
 mod architecture;
 mod browser;
 mod cli;
+mod crash;
 mod export;
 mod extract;
 mod inputs;

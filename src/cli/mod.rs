@@ -1,5 +1,14 @@
 //! The command line: one file per command, each an `Args` struct and a `run`.
 
+/// A line on standard output that may go nowhere: a summary read through `| head` must not turn a
+/// finished build into a panic (`println!` panics on a closed pipe).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 pub mod build;
 pub mod demo;
 pub mod export;

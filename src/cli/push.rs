@@ -15,6 +15,6 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let store = open_existing(&a.store.store)?;
     let (graphs, triples) = guanxi::push::push(&store, &a.endpoint, |g| eprintln!("pushed {g}"))?;
-    println!("pushed {graphs} graphs ({triples} triples) to {}", a.endpoint);
+    say!("pushed {graphs} graphs ({triples} triples) to {}", a.endpoint);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,13 +1,14 @@
-//! Store: oxigraph with one named graph per document. Writing a document replaces its graph in one
-//! transaction, so a failed build never leaves an article half-written; queries see the union of all
-//! graphs.
+//! Store: oxigraph with one named graph per document. Documents are written whole in atomic steps
+//! (a bulk load of many new ones, or a transaction replacing one), so a failed or killed build never
+//! leaves an article half-written; queries see the union of all graphs.
 
 use super::mapping::{DocumentQuads, Iris};
 use super::vocab::gx;
 use crate::error::StoreError;
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The RDF store of a build.
@@ -93,40 +94,46 @@ impl GraphStore {
         Ok(None)
     }
 
-    /// Write documents, all in one transaction: each one's graph is replaced by its quads, and the
-    /// descriptions of its entities are added to the shared entities graph.
-    ///
-    /// New documents go through oxigraph's bulk loader (about three times faster on disk, and
-    /// atomic at its commit); documents already in the store are replaced in a transaction.
+    /// Write documents: each one's graph is replaced by its quads, and the descriptions of its
+    /// entities are added to the shared entities graph. New documents are loaded in one atomic
+    /// load, documents already in the store are replaced in a transaction (see [`Loader`]).
     pub fn write(&self, docs: &[(NamedNode, DocumentQuads)]) -> Result<Vec<Written>, StoreError> {
-        let mut out = Vec::with_capacity(docs.len());
-        let mut fresh = Vec::new();
-        let mut known = Vec::new();
-        for (i, (graph, _)) in docs.iter().enumerate() {
-            if self.store.contains_named_graph(graph)? {
-                known.push(i);
-                out.push(Written::Replaced);
-            } else {
-                fresh.push(i);
-                out.push(Written::Added);
-            }
+        let mut loader = Loader::new(self, usize::MAX);
+        let written = docs
+            .iter()
+            .map(|(graph, quads)| loader.add(graph.clone(), quads.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
+        loader.commit()?;
+        Ok(written)
+    }
+
+    /// Load quads of documents new to the store, all at once: oxigraph's bulk loader sorts them
+    /// into files that RocksDB takes in one atomic step — a crash before that step leaves nothing
+    /// of them, after it all of them.
+    fn load_new(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        if quads.is_empty() {
+            return Ok(());
         }
-        if !fresh.is_empty() {
-            let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(128);
-            loader.load_quads(fresh.iter().flat_map(|&i| docs[i].1.all().cloned()))?;
-            loader.commit()?;
-        }
-        if !known.is_empty() {
-            let mut t = self.store.start_transaction()?;
-            for &i in &known {
-                let (graph, quads) = &docs[i];
-                t.clear_graph(graph)?;
-                t.extend(&quads.graph);
-                t.extend(&quads.entities);
-            }
-            t.commit()?;
-        }
-        Ok(out)
+        // one batch per thread (oxigraph's batch is a thousand quads per megabyte and thread)
+        let megabytes = quads.len().div_ceil(1000).max(1);
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_num_threads(LOAD_THREADS)
+            .with_max_memory_size_in_megabytes(megabytes);
+        loader.load_quads(quads)?;
+        loader.commit()?;
+        Ok(())
+    }
+
+    /// Replace a document already in the store, in one transaction.
+    fn replace(&self, graph: &NamedNode, quads: DocumentQuads) -> Result<(), StoreError> {
+        let mut t = self.store.start_transaction()?;
+        t.clear_graph(graph)?;
+        t.extend(&quads.graph);
+        t.extend(&quads.entities);
+        t.commit()?;
+        Ok(())
     }
 
     /// Remove a document's graph.
@@ -200,6 +207,66 @@ impl GraphStore {
         #[cfg(feature = "rocksdb")]
         self.store.flush()?;
         Ok(())
+    }
+}
+
+/// Threads of one bulk load: two halves of the waiting quads are sorted and written at once (on
+/// the People's Daily month, 10.5 s with one thread, 7.8 s with two, extraction running beside).
+const LOAD_THREADS: usize = 2;
+
+/// Writes documents to a store in large atomic steps.
+///
+/// A document new to the store waits with others until their quads reach the limit, then all are
+/// loaded at once ([`GraphStore::load_new`]); a document the store already has is replaced at once
+/// in its own transaction. Either way a document is in the store whole or not at all, so a build
+/// killed at any moment loses only what was not yet committed, and a rerun (which skips unchanged
+/// articles by their sha256) finishes it.
+pub struct Loader<'a> {
+    store: &'a GraphStore,
+    limit: usize,
+    pending: Vec<Quad>,
+    graphs: HashSet<NamedNode>,
+}
+
+impl<'a> Loader<'a> {
+    /// A loader that commits whenever `limit` quads of new documents are waiting.
+    pub fn new(store: &'a GraphStore, limit: usize) -> Self {
+        Loader {
+            store,
+            limit,
+            pending: Vec::new(),
+            graphs: HashSet::new(),
+        }
+    }
+
+    /// Add one document's quads under its graph name.
+    pub fn add(&mut self, graph: NamedNode, quads: DocumentQuads) -> Result<Written, StoreError> {
+        if self.graphs.contains(&graph) {
+            // the same article twice before a commit: the later one replaces the earlier
+            self.commit()?;
+        }
+        if self.store.store.contains_named_graph(&graph)? {
+            self.store.replace(&graph, quads)?;
+            return Ok(Written::Replaced);
+        }
+        self.pending.extend(quads.graph);
+        self.pending.extend(quads.entities);
+        self.graphs.insert(graph);
+        if self.pending.len() >= self.limit {
+            self.commit()?;
+        }
+        Ok(Written::Added)
+    }
+
+    /// Quads waiting for the next commit.
+    pub fn waiting(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Load every waiting document.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        self.graphs.clear();
+        self.store.load_new(std::mem::take(&mut self.pending))
     }
 }
 
