@@ -141,8 +141,8 @@ pub fn article<'a>(x: &'a Extraction, iris: &Iris) -> Article<'a> {
             .map(|s| {
                 let o = doc.offsets.original(&s.span);
                 SentenceOut {
-                    begin: o.start,
-                    end: o.end,
+                    begin: o.start + doc.base,
+                    end: o.end + doc.base,
                     text: text(&o),
                 }
             })
@@ -166,8 +166,8 @@ pub fn article<'a>(x: &'a Extraction, iris: &Iris) -> Article<'a> {
                 MentionOut {
                     entity: m.entity,
                     sentence: m.sentence,
-                    begin: o.start,
-                    end: o.end,
+                    begin: o.start + doc.base,
+                    end: o.end + doc.base,
                     text: text(&o),
                     form: form_name(m.form),
                     nested: m.nested,

@@ -81,6 +81,8 @@ pub struct Document {
     pub offsets: OffsetMap,
     /// What the input said of the article (title, date, url, source, author).
     pub meta: Meta,
+    /// Code points of the file before this text (a part of a big file: see `input::items`).
+    pub base: usize,
     /// The article's date, from what the input said (and the whole `xsd:dateTime` when it gave a
     /// time).
     pub published: Option<(Date, Option<String>)>,
@@ -92,6 +94,13 @@ impl Document {
         self.text[span.start.min(self.text.len())..span.end.min(self.text.len())]
             .iter()
             .collect()
+    }
+
+    /// Where a normalised span lies in the file, in code points: its place in the original text,
+    /// after the part of the file before it.
+    pub fn file_offsets(&self, span: &Span) -> std::ops::Range<usize> {
+        let o = self.offsets.original(span);
+        o.start + self.base..o.end + self.base
     }
 
     /// Original text of a normalised span.

@@ -52,6 +52,7 @@ impl Pipeline {
             original: raw.text,
             text,
             offsets,
+            base: raw.base,
             published: raw.meta.date.as_deref().and_then(crate::dates::published),
             meta: raw.meta,
         };

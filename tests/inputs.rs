@@ -228,3 +228,51 @@ fn facts_are_queried_by_time_window_and_an_entity_has_a_timeline() {
         ]
     );
 }
+
+/// A dump of many news items in one file is read as parts of bounded size (`NAME#N`), and every
+/// offset still counts code points from the start of the file.
+#[test]
+fn a_big_file_is_read_in_parts_whose_offsets_count_from_the_start_of_the_file() {
+    let dir = tempdir();
+    let items = [
+        "云溪县召开会议\n县委书记龙海峰到云溪镇卡点督导检查疫情防控工作。",
+        "白沙区开展行动\n区长韦春燕到白沙街道检查防汛工作,区委副书记覃志明陪同。",
+        "青川市召开大会\n市委书记岳向东主持会议并讲话。",
+    ];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 700 * 1024 {
+        text.push_str(items[i % items.len()]);
+        text.push_str(&format!("(第{i}条)\n\n"));
+        i += 1;
+    }
+    let file = dir.path().join("dump.txt");
+    std::fs::write(&file, &text).expect("write dump");
+    let store = dir.path().join("store");
+    let (code, out, err) = build(&store, &[&file]);
+    assert_eq!(code, 0, "{err}");
+    let docs = documents(&store);
+    assert!(docs.len() >= 6, "{out}: {} parts", docs.len());
+    assert!(
+        docs.keys().all(|name| name.starts_with("dump.txt#")),
+        "{:?}",
+        docs.keys()
+    );
+    assert!(docs.contains_key(&format!("dump.txt#{}", docs.len())));
+
+    // mentions of the last items: their offsets point at their names in the whole file
+    let chars: Vec<char> = text.chars().collect();
+    let rows = select(
+        &store,
+        &format!(
+            "{PREFIXES}SELECT ?t ?b ?e WHERE {{ ?m a gx:Mention ; nif:anchorOf ?t ; nif:beginIndex ?b ; nif:endIndex ?e }} \
+             ORDER BY DESC(?b) LIMIT 20"
+        ),
+    );
+    assert_eq!(rows.len(), 20);
+    for r in rows {
+        let (b, e): (usize, usize) = (r["b"].parse().expect("begin"), r["e"].parse().expect("end"));
+        assert!(b > 600 * 1024 / 3, "a mention near the end of the file at {b}");
+        assert_eq!(chars[b..e].iter().collect::<String>(), r["t"]);
+    }
+}

@@ -94,6 +94,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(NamedNode, DocumentQuads)>>(0);
         let writer = scope.spawn(|| write_all(&store, a.commit_quads, rx));
         let mut pending: Vec<RawText> = Vec::new();
+        let mut pending_bytes = 0;
         let send = |chunk: Vec<RawText>, summary: &mut Summary| -> anyhow::Result<()> {
             let batch = extract_batch(&pipeline, &store, &iris, chunk, a.force, &bar, summary);
             if !batch.is_empty() && tx.send(batch).is_err() {
@@ -107,8 +108,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 &bar,
                 |id| shard.is_none_or(|(i, n)| shard_of(id, n) == i),
                 |raw| {
+                    pending_bytes += raw.text.len();
                     pending.push(raw);
-                    if pending.len() >= BATCH {
+                    if pending.len() >= BATCH || pending_bytes >= BATCH_BYTES {
+                        pending_bytes = 0;
                         send(std::mem::take(&mut pending), &mut summary)?;
                     }
                     Ok(())
@@ -139,6 +142,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 
 /// Articles extracted in parallel at a time.
 const BATCH: usize = 256;
+
+/// … or fewer, when they are long: what a batch holds while it is extracted grows with its text
+/// (the parts of a 20 MB dump, 256 at a time, took 3.3 GB).
+const BATCH_BYTES: usize = 2 * 1024 * 1024;
 
 /// Quads of new articles loaded in one atomic step. Larger steps leave RocksDB fewer files to merge
 /// but hold more in memory (a waiting quad takes about 400 bytes, twice while it is sorted): on the

@@ -112,7 +112,10 @@ impl Articles {
                     continue;
                 }
                 self.seen.insert(raw.file_name.clone(), raw.path.clone());
-                f(raw)?;
+                // a big text is read as parts of bounded size (input::items)
+                for part in input::items::items(raw) {
+                    f(part)?;
+                }
             }
             bar.inc(1);
         }

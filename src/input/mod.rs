@@ -12,6 +12,7 @@
 
 pub mod decode;
 mod html;
+pub mod items;
 mod records;
 
 pub use records::Fields;
@@ -36,6 +37,9 @@ pub struct RawText {
     pub encoding: &'static str,
     pub text: String,
     pub meta: Meta,
+    /// Code points of the file before this text: 0, or where a part of a big text starts
+    /// ([`items`]); offsets in the store count from the start of the file.
+    pub base: usize,
 }
 
 /// The kinds of input file, by name.
@@ -205,6 +209,7 @@ pub fn articles(src: &Source, format: Option<Format>, fields: &Fields) -> Vec<Re
                 encoding,
                 text,
                 meta,
+                base: 0,
             })
         })],
         Format::Jsonl | Format::Json | Format::Csv | Format::Tsv => match decoded() {
@@ -296,6 +301,7 @@ pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<RawText, InputError> {
         encoding,
         text,
         meta: Meta::default(),
+        base: 0,
     })
 }
 

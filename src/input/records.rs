@@ -142,6 +142,7 @@ fn article(path: &Path, origin: &str, fallback_id: &str, rec: &Record, fields: &
         encoding: "UTF-8",
         text,
         meta,
+        base: 0,
     })
 }
 

@@ -225,7 +225,7 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
         }
     }
     for (i, s) in x.sentences.iter().enumerate().filter(|&(i, _)| cited[i]) {
-        let o = x.doc.offsets.original(&s.span);
+        let o = x.doc.file_offsets(&s.span);
         let it = &sentence_iris[i];
         w.add(it.clone(), rdf::TYPE, nif::SENTENCE);
         w.add(
@@ -285,7 +285,7 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
 
     // mentions
     for m in &x.mentions {
-        let o = x.doc.offsets.original(&m.span);
+        let o = x.doc.file_offsets(&m.span);
         let it = sub(format!("m{}-{}", o.start, o.end));
         let class = match (m.form, m.nested) {
             (MentionForm::Name, false) => gx::MENTION,
