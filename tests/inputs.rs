@@ -222,9 +222,9 @@ fn facts_are_queried_by_time_window_and_an_entity_has_a_timeline() {
     assert_eq!(
         timeline,
         [
-            "2020-12-30 → inspected 递铺街道",
-            "2021-01-05 → holds 湖州市",
-            "2021-01-05 → inspected 安吉县",
+            "2020-12-30 -> inspected 递铺街道",
+            "2021-01-05 -> holds 湖州市",
+            "2021-01-05 -> inspected 安吉县",
         ]
     );
 }

@@ -14,3 +14,4 @@ mod rules;
 mod serve;
 mod store;
 mod util;
+mod virtuoso;
