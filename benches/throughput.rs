@@ -7,7 +7,7 @@
 
 mod corpus;
 
-use guanxi::rdf::{GraphStore, Iris, quads};
+use guanxi::rdf::{COMMIT_QUADS, GraphStore, Iris, Loader, quads};
 use guanxi::{Pipeline, input};
 use rayon::prelude::*;
 use std::path::Path;
@@ -60,14 +60,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rayon::current_num_threads()
     );
 
-    // (b) extraction and store writes, as `guanxi build` does them
+    // (b) extraction and store writes in the loads `guanxi build` makes (without its overlap)
     if !skip_store {
         let dir = tempfile::tempdir()?;
         let store = GraphStore::open(&dir.path().join("store"))?;
         let iris = Iris::default();
         let t = Instant::now();
         let mut n_quads = 0;
-        for chunk in raws.chunks(64) {
+        let mut loader = Loader::new(&store, COMMIT_QUADS);
+        for chunk in raws.chunks(256) {
             let batch: Vec<_> = chunk
                 .par_iter()
                 .map(|r| {
@@ -76,8 +77,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect();
             n_quads += batch.iter().map(|(_, q)| q.len()).sum::<usize>();
-            store.write(&batch)?;
+            for (graph, q) in batch {
+                loader.add(graph, q)?;
+            }
         }
+        loader.commit()?;
         store.flush()?;
         let secs = t.elapsed().as_secs_f64();
         println!(

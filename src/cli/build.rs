@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
     /// Quads of new articles loaded in one atomic step (tests kill builds between small steps).
-    #[arg(long, hide = true, default_value_t = COMMIT_QUADS)]
+    #[arg(long, hide = true, default_value_t = guanxi::rdf::COMMIT_QUADS)]
     pub commit_quads: usize,
     #[command(flatten)]
     pub input: InputArgs,
@@ -146,11 +146,6 @@ const BATCH: usize = 256;
 /// … or fewer, when they are long: what a batch holds while it is extracted grows with its text
 /// (the parts of a 20 MB dump, 256 at a time, took 3.3 GB).
 const BATCH_BYTES: usize = 2 * 1024 * 1024;
-
-/// Quads of new articles loaded in one atomic step. Larger steps leave RocksDB fewer files to merge
-/// but hold more in memory (a waiting quad takes about 400 bytes, twice while it is sorted): on the
-/// People's Daily month 100k → 10.8 s, 200k → 7.8 s / 724 MB, 300k → 7.2 s / 795 MB.
-const COMMIT_QUADS: usize = 200_000;
 
 /// The writer thread: every batch into the store, new articles in large atomic loads. Returns the
 /// numbers of articles added and replaced.

@@ -29,6 +29,21 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    match answer(a) {
+        // a reader that has seen enough (`| head`) is no failure
+        Err(e) if closed_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    let pipe = std::io::ErrorKind::BrokenPipe;
+    e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == pipe)
+        || e.downcast_ref::<serde_json::Error>()
+            .is_some_and(|e| e.io_error_kind() == Some(pipe))
+}
+
+fn answer(a: Args) -> anyhow::Result<ExitCode> {
     let store = open_existing(&a.store.store)?;
     let mut found = find(&store, &a.name)?;
     if let Some(iri) = &a.iri {

@@ -6,4 +6,4 @@ pub mod store;
 pub mod vocab;
 
 pub use mapping::{DocumentQuads, Iris, quads};
-pub use store::{GraphStore, Loader, Written};
+pub use store::{COMMIT_QUADS, GraphStore, Loader, Written};

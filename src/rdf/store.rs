@@ -210,6 +210,11 @@ impl GraphStore {
     }
 }
 
+/// Quads of new articles loaded in one atomic step. Larger steps leave RocksDB fewer files to merge
+/// but hold more in memory (a waiting quad takes about 400 bytes, twice while it is sorted): on the
+/// People's Daily month 100k → 10.8 s, 200k → 7.8 s / 724 MB, 300k → 7.2 s / 795 MB.
+pub const COMMIT_QUADS: usize = 200_000;
+
 /// Threads of one bulk load: two halves of the waiting quads are sorted and written at once (on
 /// the People's Daily month, 10.5 s with one thread, 7.8 s with two, extraction running beside).
 const LOAD_THREADS: usize = 2;
