@@ -152,7 +152,15 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
                 )
             })
             .collect();
-        writeln!(out, "  named with: {}", list.join(", "))?;
+        let sample = if r.comentions_counted_in < r.total_articles {
+            format!(
+                " (counted in a sample of {} of the {} articles)",
+                r.comentions_counted_in, r.total_articles
+            )
+        } else {
+            String::new()
+        };
+        writeln!(out, "  named with{sample}: {}", list.join(", "))?;
     }
     Ok(())
 }
