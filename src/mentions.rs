@@ -70,13 +70,7 @@ pub struct Report {
     pub mentions: Vec<MentionRow>,
     pub posts: Vec<PostRow>,
     pub comentions: Vec<CoMentionRow>,
-    /// The number of articles the co-mentions were counted in: all of the entity's, or a sample of
-    /// [`COMENTION_SAMPLE`] when it is named in more.
-    pub comentions_counted_in: usize,
 }
-
-/// The most articles the co-mentions of one entity are counted in by [`report`].
-pub const COMENTION_SAMPLE: usize = 2000;
 
 /// The evaluation's type label (PER, ORG, LOC, CHK) of an entity from its `rdf:type`s joined.
 pub(crate) fn kind_of(types: &str) -> &'static str {
@@ -258,101 +252,39 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
             })
         })
         .collect();
-    // Co-mentions are counted in the entity's articles, or in COMENTION_SAMPLE of them when it is
-    // named in more, taken in index order (which follows no date, source or name: a fair sample),
-    // so that the report costs the same for the most-named entity of a million articles.
-    let articles = total(1);
-    let docs: Vec<NamedNode> = store
+    // co-mentions grouped first, and only the strongest looked up by label
+    let comentions = store
         .select(
             &format!(
-                "{PREFIXES}SELECT DISTINCT ?d WHERE {{ {values} GRAPH ?d {{ ?m gx:refersTo ?e }} }} LIMIT {COMENTION_SAMPLE}"
+                "{PREFIXES}SELECT ?o (SAMPLE(?l) AS ?label) ?weight ?docs WHERE {{
+  {{ SELECT ?o (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
+    {values}
+    GRAPH ?d {{ ?c gx:between ?e . ?c gx:between ?o ; gx:weight ?w }}
+    FILTER(?o != ?e)
+  }} GROUP BY ?o ORDER BY DESC(?weight) ?o LIMIT {top} }}
+  ?o rdfs:label ?l .
+}} GROUP BY ?o ?weight ?docs ORDER BY DESC(?weight) ?label"
             ),
             &[],
         )?
         .into_iter()
-        .filter_map(|r| r.into_iter().next().flatten())
-        .filter_map(|d| NamedNode::new(d).ok())
+        .filter_map(|r| {
+            Some(CoMentionRow {
+                iri: r.first().cloned().flatten()?,
+                label: r.get(1).cloned().flatten()?,
+                weight: r.get(2).cloned().flatten()?.parse().ok()?,
+                documents: r.get(3).cloned().flatten()?.parse().ok()?,
+            })
+        })
         .collect();
-    let comentions = strongest_comentions(store, &e, &docs, top)?;
     Ok(Report {
         entity: entity.clone(),
         aliases,
         total_mentions: total(0),
-        total_articles: articles,
+        total_articles: total(1),
         offset: page.offset,
         mentions,
         posts,
         comentions,
-        comentions_counted_in: docs.len(),
     })
-}
-
-/// The `top` entities named with `e` in the same sentences of the articles `docs`, strongest
-/// first: read from the index of each article's graph (a co-mention's article is its graph), so
-/// the cost follows the articles given, not the store.
-fn strongest_comentions(
-    store: &GraphStore,
-    e: &NamedNode,
-    docs: &[NamedNode],
-    top: usize,
-) -> Result<Vec<CoMentionRow>, StoreError> {
-    use crate::rdf::vocab::gx;
-    use oxigraph::model::{GraphNameRef, Term};
-    let inner = store.inner();
-    let mut pairs: std::collections::HashMap<NamedNode, (u64, u64)> = std::collections::HashMap::new();
-    for d in docs {
-        let g = GraphNameRef::NamedNode(d.as_ref());
-        let mut seen = std::collections::HashSet::new();
-        for q in inner.quads_for_pattern(None, Some(gx::BETWEEN), Some(e.as_ref().into()), Some(g)) {
-            let c = q?.subject;
-            let weight = inner
-                .quads_for_pattern(Some(c.as_ref()), Some(gx::WEIGHT), None, Some(g))
-                .next()
-                .transpose()?
-                .and_then(|q| match q.object {
-                    Term::Literal(l) => l.value().parse::<u64>().ok(),
-                    _ => None,
-                })
-                .unwrap_or(1);
-            for q in inner.quads_for_pattern(Some(c.as_ref()), Some(gx::BETWEEN), None, Some(g)) {
-                if let Term::NamedNode(o) = q?.object
-                    && &o != e
-                {
-                    let entry = pairs.entry(o.clone()).or_default();
-                    entry.0 += weight;
-                    if seen.insert(o) {
-                        entry.1 += 1;
-                    }
-                }
-            }
-        }
-    }
-    let mut ranked: Vec<(NamedNode, (u64, u64))> = pairs.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
-    ranked.truncate(top);
-    let mut rows = Vec::with_capacity(ranked.len());
-    for (o, (weight, documents)) in ranked {
-        let label = inner
-            .quads_for_pattern(
-                Some(o.as_ref().into()),
-                Some(crate::rdf::vocab::rdfs::LABEL),
-                None,
-                None,
-            )
-            .next()
-            .transpose()?
-            .and_then(|q| match q.object {
-                Term::Literal(l) => Some(l.value().to_owned()),
-                _ => None,
-            })
-            .unwrap_or_else(|| o.as_str().to_owned());
-        rows.push(CoMentionRow {
-            label,
-            iri: o.into_string(),
-            weight,
-            documents,
-        });
-    }
-    rows.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.label.cmp(&b.label)));
-    Ok(rows)
 }

@@ -130,6 +130,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     summary.added = added;
     summary.replaced = replaced;
     store.flush().context("cannot flush the store")?;
+    if added + replaced > 0 {
+        bar.set_message("merging the store's files");
+        store.compact().context("cannot compact the store")?;
+    }
     bar.finish_and_clear();
     summary.skipped += articles.skipped;
     print_summary(&summary, started.elapsed().as_secs_f64(), &a.store.store);

@@ -152,15 +152,7 @@ fn print_report(out: &mut dyn Write, r: &Report, colour: bool) -> std::io::Resul
                 )
             })
             .collect();
-        let sample = if r.comentions_counted_in < r.total_articles {
-            format!(
-                " (counted in a sample of {} of the {} articles)",
-                r.comentions_counted_in, r.total_articles
-            )
-        } else {
-            String::new()
-        };
-        writeln!(out, "  named with{sample}: {}", list.join(", "))?;
+        writeln!(out, "  named with: {}", list.join(", "))?;
     }
     Ok(())
 }

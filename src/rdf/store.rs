@@ -202,6 +202,18 @@ impl GraphStore {
         Ok(self.store.is_empty()?)
     }
 
+    /// Merge the on-disk store's files. After a build RocksDB holds each load as files that
+    /// overlap, and every lookup reads each of them until they are merged — which a store opened
+    /// read-only (`query`, `mentions`, `serve`) never does. People's Daily ×4: `mentions 北京市`
+    /// 6.4 s before, 1.0 s after a compaction of 13.5 s. (No-op in memory.)
+    pub fn compact(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
+        if self.store.is_empty().is_ok_and(|empty| !empty) {
+            self.store.optimize()?;
+        }
+        Ok(())
+    }
+
     /// Flush to disk (no-op in memory).
     pub fn flush(&self) -> Result<(), StoreError> {
         #[cfg(feature = "rocksdb")]
