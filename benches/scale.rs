@@ -9,6 +9,7 @@
 //! end, as the README carries it). Latencies are wall time of the command, process start and store
 //! opening included: what a user waits for.
 
+mod args;
 #[allow(dead_code)] // (the generator is shared with the throughput bench)
 mod corpus;
 
@@ -88,13 +89,7 @@ struct Row {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = args::value;
     let sizes: Vec<usize> = arg("--sizes")
         .unwrap_or_else(|| "1000,10000,100000".into())
         .split(',')

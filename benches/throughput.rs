@@ -5,6 +5,7 @@
 //!
 //! A benchmark, not a test: it asserts nothing and prints its measurements.
 
+mod args;
 mod corpus;
 
 use guanxi::rdf::{COMMIT_QUADS, GraphStore, Iris, Loader, quads};
@@ -21,18 +22,12 @@ fn peak_rss_mib() -> Option<f64> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = args::value;
     let mb: f64 = arg("--mb").and_then(|x| x.parse().ok()).unwrap_or(50.0);
     if let Some(t) = arg("--threads").and_then(|x| x.parse().ok()) {
         rayon::ThreadPoolBuilder::new().num_threads(t).build_global()?;
     }
-    let skip_store = args.iter().any(|a| a == "--skip-store");
+    let skip_store = args::flag("--skip-store");
 
     let t0 = Instant::now();
     let p = Pipeline::new()?;
