@@ -243,6 +243,7 @@ pub struct Loader<'a> {
     limit: usize,
     pending: Vec<Quad>,
     graphs: HashSet<NamedNode>,
+    written: usize,
 }
 
 impl<'a> Loader<'a> {
@@ -253,6 +254,7 @@ impl<'a> Loader<'a> {
             limit,
             pending: Vec::new(),
             graphs: HashSet::new(),
+            written: 0,
         }
     }
 
@@ -263,6 +265,7 @@ impl<'a> Loader<'a> {
             self.commit()?;
         }
         if self.store.store.contains_named_graph(&graph)? {
+            self.written += quads.len();
             self.store.replace(&graph, quads)?;
             return Ok(Written::Replaced);
         }
@@ -275,6 +278,11 @@ impl<'a> Loader<'a> {
         Ok(Written::Added)
     }
 
+    /// Quads written so far (committed or waiting).
+    pub fn written(&self) -> usize {
+        self.written + self.pending.len()
+    }
+
     /// Quads waiting for the next commit.
     pub fn waiting(&self) -> usize {
         self.pending.len()
@@ -283,6 +291,7 @@ impl<'a> Loader<'a> {
     /// Load every waiting document.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         self.graphs.clear();
+        self.written += self.pending.len();
         self.store.load_new(std::mem::take(&mut self.pending))
     }
 }
