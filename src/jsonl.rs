@@ -140,9 +140,10 @@ pub fn article<'a>(x: &'a Extraction, iris: &Iris) -> Article<'a> {
             .iter()
             .map(|s| {
                 let o = doc.offsets.original(&s.span);
+                let at = doc.file_offsets(&s.span);
                 SentenceOut {
-                    begin: o.start + doc.base,
-                    end: o.end + doc.base,
+                    begin: at.start,
+                    end: at.end,
                     text: text(&o),
                 }
             })
@@ -163,11 +164,12 @@ pub fn article<'a>(x: &'a Extraction, iris: &Iris) -> Article<'a> {
             .iter()
             .map(|m| {
                 let o = doc.offsets.original(&m.span);
+                let at = doc.file_offsets(&m.span);
                 MentionOut {
                     entity: m.entity,
                     sentence: m.sentence,
-                    begin: o.start + doc.base,
-                    end: o.end + doc.base,
+                    begin: at.start,
+                    end: at.end,
                     text: text(&o),
                     form: form_name(m.form),
                     nested: m.nested,

@@ -2,7 +2,7 @@
 //! half-written: after each kill every article graph in the store is whole, and a rerun finishes a
 //! store equal, quad for quad, to a clean build.
 
-use crate::util::{guanxi, tempdir};
+use crate::util::{all_quads, tempdir};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
@@ -51,24 +51,6 @@ fn graph_sizes(store: &Path) -> BTreeMap<String, usize> {
     .collect()
 }
 
-fn sorted_nquads(store: &Path, dir: &Path, name: &str) -> Vec<String> {
-    let out = dir.join(name);
-    guanxi()
-        .args(["export", "--format", "nquads", "--store"])
-        .arg(store)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let mut lines: Vec<String> = std::fs::read_to_string(&out)
-        .expect("export")
-        .lines()
-        .map(str::to_owned)
-        .collect();
-    lines.sort();
-    lines
-}
-
 #[test]
 fn a_build_killed_at_random_moments_finishes_equal_to_a_clean_build() {
     let dir = tempdir();
@@ -113,8 +95,8 @@ fn a_build_killed_at_random_moments_finishes_equal_to_a_clean_build() {
     assert!(status.success());
     assert_eq!(graph_sizes(&killed), whole);
     assert_eq!(
-        sorted_nquads(&killed, dir.path(), "killed.nq"),
-        sorted_nquads(&clean, dir.path(), "clean.nq"),
+        all_quads(&killed),
+        all_quads(&clean),
         "the store after kills and a rerun differs from a clean build (seed {seed})"
     );
     // the kills did land mid-build at least once (otherwise the test proved nothing)

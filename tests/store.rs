@@ -1,21 +1,7 @@
 //! The store: order independence of builds, provenance of every relation, shared descriptions.
 
-use crate::util::{PREFIXES, build, demo, select, tempdir};
+use crate::util::{PREFIXES, all_quads, build, demo, select, tempdir};
 use std::collections::BTreeSet;
-use std::path::Path;
-
-fn all_quads(store: &Path) -> BTreeSet<String> {
-    let out = crate::util::guanxi()
-        .args(["export", "--format", "nquads", "--store"])
-        .arg(store)
-        .output()
-        .expect("export");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect()
-}
 
 #[test]
 fn building_in_any_order_or_in_separate_stores_gives_the_same_quads() {

@@ -75,3 +75,17 @@ pub fn rows(json: &[u8]) -> Vec<std::collections::BTreeMap<String, String>> {
 
 /// The prefixes of the library's own queries.
 pub use guanxi::rdf::vocab::PROLOGUE as PREFIXES;
+
+/// Every quad of a store, as N-Quads lines (`guanxi export --format nquads`).
+pub fn all_quads(store: &Path) -> std::collections::BTreeSet<String> {
+    let out = guanxi()
+        .args(["export", "--format", "nquads", "--store"])
+        .arg(store)
+        .output()
+        .expect("export");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}

@@ -209,7 +209,6 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
     // sentences: only those a mention, a fact or a co-mention points to (the others hold no name
     // and no query reaches them); where one ends follows from where it begins and its text
     let sentence_iris: Vec<NamedNode> = (0..x.sentences.len()).map(|i| sub(format!("s{i}"))).collect();
-    let sentence_text: Vec<String> = x.sentences.iter().map(|s| x.doc.original_slice(&s.span)).collect();
     let mut cited = vec![false; x.sentences.len()];
     for i in x
         .mentions
@@ -224,6 +223,19 @@ pub fn quads(x: &Extraction, iris: &Iris, g: &Gazetteer) -> DocumentQuads {
             cited[i] = true;
         }
     }
+    // (the text of a sentence nothing cites is never written: not even sliced out)
+    let sentence_text: Vec<String> = x
+        .sentences
+        .iter()
+        .zip(&cited)
+        .map(|(s, &c)| {
+            if c {
+                x.doc.original_slice(&s.span)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     for (i, s) in x.sentences.iter().enumerate().filter(|&(i, _)| cited[i]) {
         let o = x.doc.file_offsets(&s.span);
         let it = &sentence_iris[i];

@@ -283,11 +283,6 @@ impl<'a> Loader<'a> {
         self.written + self.pending.len()
     }
 
-    /// Quads waiting for the next commit.
-    pub fn waiting(&self) -> usize {
-        self.pending.len()
-    }
-
     /// Load every waiting document.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         self.graphs.clear();
