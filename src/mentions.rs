@@ -7,6 +7,7 @@ use oxigraph::model::{Literal, NamedNode};
 use serde::Serialize;
 
 use crate::rdf::vocab::PROLOGUE as PREFIXES;
+use crate::rdf::vocab::{gx, schema};
 
 /// An entity that bears a name.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -134,112 +135,201 @@ pub struct Page {
     pub limit: Option<usize>,
 }
 
-/// The report on one entity, with one page of its mentions.
+/// An article that mentions the entity: how often, and the keys mentions are ordered by.
+struct Article {
+    graph: NamedNode,
+    mentions: usize,
+    published: Option<String>,
+    file: String,
+}
+
+/// The report on one entity, with one page of its mentions. Its co-mentions are counted on a second
+/// thread meanwhile (for the names in most articles they take as long as everything else).
+///
+/// The entity is written into each query as a constant: bound with `VALUES`, oxigraph joined a page
+/// of mentions against all of them (0.7 s instead of 20 ms for a name in 3,000 articles).
 pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) -> Result<Report, StoreError> {
     let e = NamedNode::new(entity.iri.clone()).map_err(|err| StoreError::Iri {
         iri: entity.iri.clone(),
         reason: err.to_string(),
     })?;
-    let values = format!("VALUES ?e {{ {e} }}");
-    let aliases = store
+    let (rest, comentions) = std::thread::scope(|scope| {
+        let comentions = scope.spawn(|| comentions_of(store, &e, top));
+        let rest = (|| {
+            let aliases = aliases_of(store, &e)?;
+            let articles = articles_of(store, &e)?;
+            let mentions = page_of(store, &e, &articles, page)?;
+            let posts = posts_of(store, &e)?;
+            Ok::<_, StoreError>((aliases, articles, mentions, posts))
+        })();
+        let comentions = comentions
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (rest, comentions)
+    });
+    let (aliases, articles, mentions, posts) = rest?;
+    Ok(Report {
+        entity: entity.clone(),
+        aliases,
+        total_mentions: articles.iter().map(|a| a.mentions).sum(),
+        total_articles: articles.len(),
+        offset: page.offset,
+        mentions,
+        posts,
+        comentions: comentions?,
+    })
+}
+
+/// The entity's other names, in order.
+fn aliases_of(store: &GraphStore, e: &NamedNode) -> Result<Vec<String>, StoreError> {
+    Ok(store
         .select(
-            &format!("{PREFIXES}SELECT DISTINCT ?a WHERE {{ {values} ?e schema:alternateName ?a }} ORDER BY ?a"),
+            &format!("{PREFIXES}SELECT DISTINCT ?a WHERE {{ {e} schema:alternateName ?a }} ORDER BY ?a"),
             &[],
         )?
         .into_iter()
         .filter_map(|r| r.into_iter().next().flatten())
-        .collect();
-    // (a mention's article is the graph it lies in: one scan of the gx:refersTo index gives both)
-    let totals = store.select(
-        &format!(
-            "{PREFIXES}SELECT (COUNT(?m) AS ?n) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{ {values} GRAPH ?d {{ ?m gx:refersTo ?e }} }}"
-        ),
+        .collect())
+}
+
+/// The articles that mention `e`, ordered by date (articles without one first) and file name.
+/// Counting mentions per article is one scan of the `gx:refersTo` index (a mention's article is the
+/// graph it lies in); each article's date and file name is then read by its own lookup. Ordering
+/// the mentions themselves in SPARQL joined every mention with its article's date first: 0.6 s
+/// for a name in 3,000 articles of People's Daily ×4, against 0.1 s this way.
+fn articles_of(store: &GraphStore, e: &NamedNode) -> Result<Vec<Article>, StoreError> {
+    let rows = store.select(
+        &format!("{PREFIXES}SELECT ?d (COUNT(?m) AS ?n) WHERE {{ GRAPH ?d {{ ?m gx:refersTo {e} }} }} GROUP BY ?d"),
         &[],
     )?;
-    let total = |i: usize| {
-        totals
-            .first()
-            .and_then(|r| r.get(i).cloned().flatten())
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(0)
-    };
-    // a page is chosen from the few triples that order mentions, and only its mentions are then
-    // read in full
-    let chosen = match page.limit {
-        None if page.offset == 0 => values.clone(),
-        limit => {
-            let slice = match limit {
-                Some(n) => format!("LIMIT {n} OFFSET {}", page.offset),
-                None => format!("OFFSET {}", page.offset),
-            };
-            // (the article is the graph a mention lies in: no gx:inDocument to look up)
-            let ms: Vec<String> = store
-                .select(
-                    &format!(
-                        "{PREFIXES}SELECT ?m WHERE {{
-  {values}
-  GRAPH ?d {{ ?m gx:refersTo ?e ; nif:beginIndex ?b }}
-  ?d gx:fileName ?file .
-  OPTIONAL {{ ?d schema:datePublished ?published }}
-}} ORDER BY ?published ?file ?b {slice}"
-                    ),
-                    &[],
-                )?
-                .into_iter()
-                .filter_map(|r| r.into_iter().next().flatten())
-                .filter_map(|m| NamedNode::new(m).ok())
-                .map(|m| m.to_string())
-                .collect();
-            format!("{values} VALUES ?m {{ {} }}", ms.join(" "))
+    let mut articles = Vec::with_capacity(rows.len());
+    for r in rows {
+        let (Some(Some(d)), Some(Some(n))) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        let Ok(graph) = NamedNode::new(d.as_str()) else {
+            continue;
+        };
+        let file = store
+            .value_of(graph.as_ref(), gx::FILE_NAME, graph.as_ref())?
+            .unwrap_or_default();
+        let published = store.value_of(graph.as_ref(), schema::DATE_PUBLISHED, graph.as_ref())?;
+        articles.push(Article {
+            mentions: n.parse().unwrap_or(0),
+            graph,
+            published,
+            file,
+        });
+    }
+    articles.sort_by(|a, b| (&a.published, &a.file).cmp(&(&b.published, &b.file)));
+    Ok(articles)
+}
+
+/// The mentions of `e` in `page`, ordered by article (as `articles` are) and offset. Only the
+/// articles the page overlaps are read: one query each, its graph a constant (with `VALUES ?d`,
+/// oxigraph read every mention of the entity first: 0.44 s for 中国 against a few ms), or one over
+/// all articles when the page spans them all.
+fn page_of(store: &GraphStore, e: &NamedNode, articles: &[Article], page: Page) -> Result<Vec<MentionRow>, StoreError> {
+    let total: usize = articles.iter().map(|a| a.mentions).sum();
+    let end = page.limit.map_or(total, |n| page.offset.saturating_add(n));
+    // the articles whose mentions overlap [offset, end), and the mentions before the first
+    let mut before = 0;
+    let mut skipped = 0;
+    let mut chosen = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        if before + a.mentions > page.offset && before < end {
+            if chosen.is_empty() {
+                skipped = before;
+            }
+            chosen.push(i);
         }
-    };
-    let mentions = store
-        .select(
+        before += a.mentions;
+    }
+    let read = |graph: &str| {
+        store.select(
             &format!(
-                "{PREFIXES}SELECT ?file ?b ?end ?text ?class ?form ?stext ?sb ?published ?source ?url WHERE {{
-  {chosen}
-  ?m gx:refersTo ?e ; rdf:type ?class ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?end ;
-     gx:sentence ?s ; gx:inDocument ?d .
-  ?d gx:fileName ?file .
-  ?s nif:isString ?stext ; nif:beginIndex ?sb .
-  OPTIONAL {{ ?m gx:form ?form }}
-  OPTIONAL {{ ?d schema:datePublished ?published }}
-  OPTIONAL {{ ?d schema:publisher ?source }}
-  OPTIONAL {{ ?d schema:url ?url }}
-}} ORDER BY ?published ?file ?b"
+                "{PREFIXES}SELECT ?d ?b ?end ?text ?class ?form ?stext ?sb WHERE {{
+  GRAPH {graph} {{
+    ?m gx:refersTo {e} ; rdf:type ?class ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?end ;
+       gx:sentence ?s .
+    ?s nif:isString ?stext ; nif:beginIndex ?sb .
+    OPTIONAL {{ ?m gx:form ?form }}
+  }}
+}}"
             ),
             &[],
-        )?
+        )
+    };
+    // rows with the index of their article
+    let mut rows: Vec<(usize, Vec<Option<String>>)> = Vec::new();
+    if chosen.len() == articles.len() && !chosen.is_empty() {
+        let at: std::collections::HashMap<&str, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.graph.as_str(), i))
+            .collect();
+        for r in read("?d")? {
+            if let Some(&i) = r.first().cloned().flatten().as_deref().and_then(|d| at.get(d)) {
+                rows.push((i, r));
+            }
+        }
+    } else {
+        for &i in &chosen {
+            rows.extend(read(&articles[i].graph.to_string())?.into_iter().map(|r| (i, r)));
+        }
+    }
+    let mut found: Vec<(usize, MentionRow)> = rows
         .into_iter()
-        .filter_map(|r| {
-            let num = |i: usize| r.get(i).cloned().flatten().and_then(|x| x.parse::<usize>().ok());
-            let class = r.get(4).cloned().flatten().unwrap_or_default();
-            let form = match (r.get(5).cloned().flatten(), class.ends_with("NestedMention")) {
+        .filter_map(|(at, r)| {
+            let text = |i: usize| r.get(i).cloned().flatten();
+            let num = |i: usize| text(i).and_then(|x| x.parse::<usize>().ok());
+            let class = text(4).unwrap_or_default();
+            let form = match (text(5), class.ends_with("NestedMention")) {
                 (Some(f), _) => f,
                 (None, true) => "nested".into(),
                 (None, false) => "name".into(),
             };
             let begin = num(1)?;
-            Some(MentionRow {
-                file: r.first().cloned().flatten()?,
-                begin,
-                end: num(2)?,
-                text: r.get(3).cloned().flatten()?,
-                form,
-                sentence: r.get(6).cloned().flatten()?,
-                sentence_offset: begin.saturating_sub(num(7)?),
-                published: r.get(8).cloned().flatten(),
-                source: r.get(9).cloned().flatten(),
-                url: r.get(10).cloned().flatten(),
-            })
+            let a = &articles[at];
+            Some((
+                at,
+                MentionRow {
+                    file: a.file.clone(),
+                    begin,
+                    end: num(2)?,
+                    text: text(3)?,
+                    form,
+                    sentence: text(6)?,
+                    sentence_offset: begin.saturating_sub(num(7)?),
+                    published: a.published.clone(),
+                    source: None,
+                    url: None,
+                },
+            ))
         })
         .collect();
-    let posts = store
+    found.sort_by(|(a, m), (b, n)| (a, m.begin, m.end, &m.form, &m.text).cmp(&(b, n.begin, n.end, &n.form, &n.text)));
+    let mut mentions = Vec::new();
+    for (at, mut m) in found
+        .into_iter()
+        .skip(page.offset.saturating_sub(skipped))
+        .take(end.saturating_sub(page.offset))
+    {
+        let g = articles[at].graph.as_ref();
+        m.source = store.value_of(g, schema::PUBLISHER, g)?;
+        m.url = store.value_of(g, schema::URL, g)?;
+        mentions.push(m);
+    }
+    Ok(mentions)
+}
+
+/// The posts `e` holds: title and organisation.
+fn posts_of(store: &GraphStore, e: &NamedNode) -> Result<Vec<PostRow>, StoreError> {
+    Ok(store
         .select(
             &format!(
                 "{PREFIXES}SELECT DISTINCT ?title ?org WHERE {{
-  {values}
-  ?post org:heldBy ?e ; org:postIn ?o ; org:role/rdfs:label ?title . ?o rdfs:label ?org .
+  ?post org:heldBy {e} ; org:postIn ?o ; org:role/rdfs:label ?title . ?o rdfs:label ?org .
 }} ORDER BY ?org ?title"
             ),
             &[],
@@ -251,16 +341,19 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
                 organisation: r.get(1).cloned().flatten()?,
             })
         })
-        .collect();
-    // co-mentions grouped first, and only the strongest looked up by label
-    let comentions = store
+        .collect())
+}
+
+/// The `top` entities named in the most sentences with `e`: grouped first, and only the strongest
+/// looked up by label.
+fn comentions_of(store: &GraphStore, e: &NamedNode, top: usize) -> Result<Vec<CoMentionRow>, StoreError> {
+    Ok(store
         .select(
             &format!(
                 "{PREFIXES}SELECT ?o (SAMPLE(?l) AS ?label) ?weight ?docs WHERE {{
   {{ SELECT ?o (SUM(?w) AS ?weight) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
-    {values}
-    GRAPH ?d {{ ?c gx:between ?e . ?c gx:between ?o ; gx:weight ?w }}
-    FILTER(?o != ?e)
+    GRAPH ?d {{ ?c gx:between {e} . ?c gx:between ?o ; gx:weight ?w }}
+    FILTER(?o != {e})
   }} GROUP BY ?o ORDER BY DESC(?weight) ?o LIMIT {top} }}
   ?o rdfs:label ?l .
 }} GROUP BY ?o ?weight ?docs ORDER BY DESC(?weight) ?label"
@@ -276,15 +369,5 @@ pub fn report(store: &GraphStore, entity: &EntityRef, top: usize, page: Page) ->
                 documents: r.get(3).cloned().flatten()?.parse().ok()?,
             })
         })
-        .collect();
-    Ok(Report {
-        entity: entity.clone(),
-        aliases,
-        total_mentions: total(0),
-        total_articles: total(1),
-        offset: page.offset,
-        mentions,
-        posts,
-        comentions,
-    })
+        .collect())
 }

@@ -134,3 +134,85 @@ fn mentions_come_in_pages_that_add_up() {
     assert!(text.contains("(1–2 shown)"), "{text}");
     assert!(text.contains(&format!("… {} more: --offset 2", total - 2)), "{text}");
 }
+
+#[test]
+fn pages_follow_the_date_order_across_articles_whatever_their_size() {
+    // six articles that name 湘潭市 one to six times: two undated (they come first), one with a
+    // time of day, the others with a date; written out of order
+    let dir = tempdir();
+    let input = dir.path().join("news.jsonl");
+    let sentences = [
+        "湘潭市召开疫情防控工作会议。",
+        "会议在湘潭市政府举行。",
+        "湘潭市各区县负责人参加。",
+        "湘潭市卫健委通报了情况。",
+        "湘潭市将加强值守。",
+        "湘潭市市民积极配合。",
+    ];
+    let articles = [
+        ("xt-c", Some("2021-03-02")),
+        ("xt-b", None),
+        ("xt-d", Some("2020-05-01T10:00:00+08:00")),
+        ("xt-f", Some("2019-12-31")),
+        ("xt-a", None),
+        ("xt-e", Some("2020-05-01")),
+    ];
+    let mut lines = String::new();
+    for (i, (id, date)) in articles.iter().enumerate() {
+        let mut record = serde_json::json!({ "id": id, "text": sentences[..=i].concat() });
+        if let Some(d) = date {
+            record["date"] = serde_json::json!(d);
+        }
+        lines.push_str(&format!("{record}\n"));
+    }
+    std::fs::write(&input, lines).expect("write input");
+    let store = dir.path().join("store");
+    let (code, _, err) = build(&store, &[&input]);
+    assert_eq!(code, 0, "{err}");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = guanxi()
+            .args(["mentions", "--json", "--store"])
+            .arg(&store)
+            .args(args)
+            .arg("湘潭市")
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let all = json(&["--limit", "0"]);
+    let rows = all["mentions"].as_array().expect("mentions").clone();
+    let total = all["total_mentions"].as_u64().expect("total") as usize;
+    assert_eq!(rows.len(), total);
+    assert_eq!(all["total_articles"], 6);
+    assert!(total >= 21, "{total}");
+    // ordered by date (undated first), then file, then offset
+    let key = |r: &serde_json::Value| {
+        (
+            r["published"].as_str().map(str::to_owned),
+            r["file"].as_str().unwrap_or_default().to_owned(),
+            r["begin"].as_u64().unwrap_or_default(),
+        )
+    };
+    let keys: Vec<_> = rows.iter().map(key).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    let files: Vec<&str> = keys.iter().map(|k| k.1.as_str()).collect();
+    let first = |f: &str| files.iter().position(|x| x.contains(f)).expect("article listed");
+    let order: Vec<usize> = ["xt-a", "xt-b", "xt-f", "xt-e", "xt-d", "xt-c"]
+        .iter()
+        .map(|f| first(f))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{files:?}");
+    // pages of any size, read one after another, are the whole list; past the end, nothing
+    for limit in [1, 2, 3, 4, 7, total] {
+        let mut paged = Vec::new();
+        for offset in (0..total).step_by(limit) {
+            let page = json(&["--limit", &limit.to_string(), "--offset", &offset.to_string()]);
+            assert_eq!(page["total_mentions"].as_u64(), Some(total as u64));
+            paged.extend(page["mentions"].as_array().expect("mentions").clone());
+        }
+        assert_eq!(paged, rows, "pages of {limit}");
+    }
+    let past = json(&["--offset", &total.to_string()]);
+    assert_eq!(past["mentions"].as_array().map(Vec::len), Some(0));
+}
