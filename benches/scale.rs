@@ -3,7 +3,10 @@
 //! bytes (and their ratio to the text), peak RSS of the build, the median latency of `guanxi
 //! mentions` for the five most-named entities, and the slowest shipped query bound to a name.
 //!
-//!     cargo bench --bench scale -- [--sizes 1000,10000,100000] [--keep DIR]
+//!     cargo bench --bench scale -- [--sizes 1000,10000,100000] [--keep DIR [--reuse]]
+//!
+//! With `--reuse`, a size whose corpus and store are already in the `--keep` folder is not built
+//! again: only its queries are measured (after a change to them; the build columns print as –).
 //!
 //! A benchmark, not a test: it asserts nothing and prints its measurements (a Markdown table at the
 //! end, as the README carries it). Latencies are wall time of the command, process start and store
@@ -79,13 +82,34 @@ fn median(mut v: Vec<f64>) -> f64 {
 struct Row {
     articles: usize,
     mb: f64,
-    build_s: f64,
+    /// The build's seconds and peak RSS (MiB); none when the store was reused.
+    built: Option<(f64, f64)>,
     quads: usize,
     store: u64,
-    rss: f64,
     mentions_ms: f64,
     query_ms: f64,
     query: String,
+}
+
+impl Row {
+    /// The row of the README's table.
+    fn markdown(&self) -> String {
+        let (secs, speed, rss) = match self.built {
+            Some((s, rss)) => (format!("{s:.1}"), format!("{:.2}", self.mb / s), format!("{rss:.0}")),
+            None => ("–".into(), "–".into(), "–".into()),
+        };
+        format!(
+            "| {} | {:.1} | {secs} | {speed} | {:.0} | {:.0} | {:.0}× | {rss} | {:.0} | {:.0} ({}) |",
+            self.articles,
+            self.mb,
+            self.quads as f64 / self.articles as f64,
+            self.store as f64 / 1e6,
+            self.store as f64 / (self.mb * 1e6),
+            self.mentions_ms,
+            self.query_ms,
+            self.query
+        )
+    }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -97,6 +121,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let tmp = tempfile::tempdir()?;
     let root: PathBuf = arg("--keep").map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
+    let reuse = args::flag("--reuse") && arg("--keep").is_some();
     std::fs::create_dir_all(&root)?;
     let g = Pipeline::new()?.g;
     let queries: Vec<(String, String)> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries"))?
@@ -112,24 +137,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut rows = Vec::new();
     for &n in &sizes {
-        // the corpus, as one JSON Lines file of n records
-        let mut r = corpus::Rng::new(2020 + n as u64);
-        let places = corpus::Places::new(g);
         let input = root.join(format!("corpus-{n}.jsonl"));
-        let mut text_bytes = 0;
-        let mut out = String::new();
-        for i in 0..n {
-            let a = corpus::article(&mut r, &places);
-            text_bytes += a.len();
-            out.push_str(&serde_json::json!({ "id": format!("gen/{i:07}"), "text": a }).to_string());
-            out.push('\n');
-        }
-        std::fs::write(&input, out)?;
         let store = root.join(format!("store-{n}"));
-        let _ = std::fs::remove_dir_all(&store);
-        let (took, rss, ok) =
-            run_watching_memory(Command::new(BIN).arg("build").arg("--store").arg(&store).arg(&input))?;
-        assert!(ok, "build of {n} articles failed");
+        let reused = reuse && input.is_file() && store.is_dir();
+        let (text_bytes, built) = if reused {
+            // the text bytes, as the generator counted them: each record's text
+            let mut bytes = 0;
+            for line in std::fs::read_to_string(&input)?.lines() {
+                let v: serde_json::Value = serde_json::from_str(line)?;
+                bytes += v["text"].as_str().map_or(0, str::len);
+            }
+            (bytes, None)
+        } else {
+            // the corpus, as one JSON Lines file of n records
+            let mut r = corpus::Rng::new(2020 + n as u64);
+            let places = corpus::Places::new(g);
+            let mut text_bytes = 0;
+            let mut out = String::new();
+            for i in 0..n {
+                let a = corpus::article(&mut r, &places);
+                text_bytes += a.len();
+                out.push_str(&serde_json::json!({ "id": format!("gen/{i:07}"), "text": a }).to_string());
+                out.push('\n');
+            }
+            std::fs::write(&input, out)?;
+            let _ = std::fs::remove_dir_all(&store);
+            let (took, rss, ok) =
+                run_watching_memory(Command::new(BIN).arg("build").arg("--store").arg(&store).arg(&input))?;
+            assert!(ok, "build of {n} articles failed");
+            (text_bytes, Some((took.as_secs_f64(), rss)))
+        };
         let quads = GraphStore::open_read_only(&store)?.len()?;
         let bytes = dir_bytes(&store);
 
@@ -172,28 +209,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let row = Row {
             articles: n,
             mb: text_bytes as f64 / 1e6,
-            build_s: took.as_secs_f64(),
+            built,
             quads,
             store: bytes,
-            rss,
             mentions_ms: median(latencies) * 1e3,
             query_ms: slowest * 1e3,
             query: which,
         };
-        println!(
-            "{n} articles, {:.1} MB: build {:.1} s ({:.2} MB/s), {:.0} quads/article, store {:.0} MB ({:.0}× text), \
-             peak RSS {:.0} MiB, mentions median {:.0} ms ({names:?}), slowest bound query {:.0} ms ({})",
-            row.mb,
-            row.build_s,
-            row.mb / row.build_s,
-            row.quads as f64 / n as f64,
-            row.store as f64 / 1e6,
-            row.store as f64 / text_bytes as f64,
-            row.rss,
-            row.mentions_ms,
-            row.query_ms,
-            row.query
-        );
+        println!("{}  (mentions of {names:?})", row.markdown());
         rows.push(row);
     }
     println!(
@@ -201,20 +224,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
-        println!(
-            "| {} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} | {:.0}× | {:.0} | {:.0} | {:.0} ({}) |",
-            r.articles,
-            r.mb,
-            r.build_s,
-            r.mb / r.build_s,
-            r.quads as f64 / r.articles as f64,
-            r.store as f64 / 1e6,
-            r.store as f64 / (r.mb * 1e6),
-            r.rss,
-            r.mentions_ms,
-            r.query_ms,
-            r.query
-        );
+        println!("{}", r.markdown());
     }
     Ok(())
 }
