@@ -250,6 +250,13 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             }
             continue;
         }
+        if kind == PlaceKind::Division && (s.ends_with_at(e, "村") || s.ends_with_at(e, "社区")) {
+            if let Some(c) = village_after_its_township(s, out, suffix_start, e) {
+                places.push(c.span.clone());
+                out.push(c);
+                continue;
+            }
+        }
         // the suffix must end a word (路 in 路口 is no road), unless the word is the segmenter's
         // guess at unknown text (罗庄 村因)
         let guessed = |t: &crate::model::Token| !s.seg.has_word(&s.slice(&t.span));
@@ -321,6 +328,53 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
             out.push(c);
         }
     }
+}
+
+/// A village of the table written right after its township (公岭镇三铺村, 抱罗镇振联村, 汪桥镇邓家村):
+/// the table holds the pair, so the name stands whatever the segmenter made of it (三铺/v 村, 振/v
+/// 联村/n) and whatever word it begins with (a number, 上, 下), which the rules for names it does
+/// not know must refuse (三个村, 上下村).
+fn village_after_its_township(
+    s: &SentenceContext<'_>,
+    out: &[Candidate],
+    suffix_start: usize,
+    end: usize,
+) -> Option<Candidate> {
+    for n in 1..=4 {
+        if suffix_start < s.span.start + n {
+            break;
+        }
+        let start = suffix_start - n;
+        let Some(township) = out.iter().find(|c| {
+            c.kind == EntityKind::Place && c.span.end == start && matches!(c.detail, Detail::Division { .. })
+        }) else {
+            continue;
+        };
+        let Detail::Division { candidates, .. } = &township.detail else {
+            continue;
+        };
+        let codes = s.g.villages.lookup(&s.slice(&(start..end)));
+        let its_own = codes.iter().any(|village| {
+            candidates.iter().any(|&d| {
+                let t = &s.g.divisions.items[d];
+                t.level == crate::gazetteer::Level::Township && village.get(..t.code.len()) == Some(t.code.as_str())
+            })
+        });
+        if its_own {
+            let area = Some(township.span.clone());
+            return Some(
+                Candidate::new(
+                    start..end,
+                    s.index,
+                    EntityKind::Place,
+                    Class::Division,
+                    Detail::Village { area },
+                )
+                .with_score(2.2),
+            );
+        }
+    }
+    None
 }
 
 /// A natural feature, or a foreign or former division, that no table holds: a word the segmenter
@@ -746,6 +800,43 @@ mod tests {
         assert_eq!(places("广大社区居民积极配合。"), Vec::<String>::new());
         // a verb before a word that begins with 村 (加强|村级), whatever villages the table holds
         assert_eq!(places("加强村级组织建设,实现村村通。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_village_of_the_table_after_its_township_is_found_however_it_is_segmented() {
+        // (township, village of it in the table): names that begin with a number, with 上 or 下,
+        // X家村, common words, names the segmenter glues to the suffix (联村/n) or reads as a verb
+        let table = [
+            ("公岭镇", "三铺村"),   // 安徽 怀宁
+            ("抱罗镇", "振联村"),   // 海南 文昌
+            ("汪桥镇", "邓家村"),   // 湖北 洪湖
+            ("东姚镇", "下郊村"),   // 山西 夏县
+            ("绥东镇", "六里村"),   // 黑龙江 绥芬河
+            ("茗山乡", "上汪村"),   // 江西 德兴
+            ("樟市镇", "五星村"),   // 湖南 桃江
+            ("常信乡", "团结村"),   // 云南 马龙
+            ("新民镇", "五家子村"), // 辽宁
+            ("邹岗镇", "八汊村"),   // 湖北 仙桃
+        ];
+        for (township, village) in table {
+            let found = places(&format!("工作组深入{township}{village}实地调研。"));
+            assert!(
+                found.contains(&format!("LOC Name {village}")),
+                "{township}{village}: {found:?}"
+            );
+            assert!(
+                found.contains(&format!("LOC Name {township}")),
+                "{township}{village}: {found:?}"
+            );
+        }
+        // counts, scopes and the villagers of a township are no village of it
+        for text in [
+            "公岭镇三个村都已完成。",
+            "公岭镇各村积极响应。",
+            "公岭镇村干部参加会议。",
+        ] {
+            assert_eq!(places(text), vec!["LOC Name 公岭镇"], "{text}");
+        }
     }
 
     #[test]
