@@ -330,10 +330,10 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
     }
 }
 
-/// A village of the table written right after its township (公岭镇三铺村, 抱罗镇振联村, 汪桥镇邓家村):
-/// the table holds the pair, so the name stands whatever the segmenter made of it (三铺/v 村, 振/v
-/// 联村/n) and whatever word it begins with (a number, 上, 下), which the rules for names it does
-/// not know must refuse (三个村, 上下村).
+/// A village of the table written right after its township (公岭镇三铺村, 抱罗镇振联村, 汪桥镇邓家村),
+/// or listed after a village of it (公岭镇三铺村、水磨村、五岭村): the table holds the pair, so the
+/// name stands whatever the segmenter made of it (三铺/v 村, 振/v 联村/n) and whatever word it begins
+/// with (a number, 上, 下), which the rules for names it does not know must refuse (三个村, 上下村).
 fn village_after_its_township(
     s: &SentenceContext<'_>,
     out: &[Candidate],
@@ -345,9 +345,7 @@ fn village_after_its_township(
             break;
         }
         let start = suffix_start - n;
-        let Some(township) = out.iter().find(|c| {
-            c.kind == EntityKind::Place && c.span.end == start && matches!(c.detail, Detail::Division { .. })
-        }) else {
+        let Some(township) = township_before(s, out, start) else {
             continue;
         };
         let Detail::Division { candidates, .. } = &township.detail else {
@@ -373,6 +371,29 @@ fn village_after_its_township(
                 .with_score(2.2),
             );
         }
+    }
+    None
+}
+
+/// The division written right before `at`, or before the list of villages `at` goes on with
+/// (公岭镇 for 水磨村 in 公岭镇三铺村、水磨村).
+fn township_before<'c>(s: &SentenceContext<'_>, out: &'c [Candidate], at: usize) -> Option<&'c Candidate> {
+    let mut at = at;
+    // (a list of a dozen villages at most)
+    for _ in 0..12 {
+        let division = out
+            .iter()
+            .find(|c| c.kind == EntityKind::Place && c.span.end == at && matches!(c.detail, Detail::Division { .. }));
+        if division.is_some() {
+            return division;
+        }
+        if at <= s.span.start || s.ch(at - 1) != '、' {
+            return None;
+        }
+        let village = out.iter().find(|c| {
+            c.kind == EntityKind::Place && c.span.end == at - 1 && matches!(c.detail, Detail::Village { .. })
+        })?;
+        at = village.span.start;
     }
     None
 }
@@ -829,6 +850,19 @@ mod tests {
                 "{township}{village}: {found:?}"
             );
         }
+        // and villages of the table listed after one of their township's
+        let found = places("工作组深入公岭镇三铺村、水磨村、五岭村调研。");
+        assert_eq!(
+            found,
+            [
+                "LOC Name 公岭镇",
+                "LOC Name 三铺村",
+                "LOC Name 水磨村",
+                "LOC Name 五岭村"
+            ]
+        );
+        let found = places("他来到福兴街道黄畿村、神光村、五里村走访。");
+        assert!(found.contains(&"LOC Name 五里村".to_owned()), "{found:?}");
         // counts, scopes and the villagers of a township are no village of it
         for text in [
             "公岭镇三个村都已完成。",
