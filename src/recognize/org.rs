@@ -418,9 +418,33 @@ fn chain(
     let mut parent: Option<Vec<OrgSegment>> = None;
     // a company's legal form (有限公司, 有限责任公司, 股份有限公司)
     let legal_form = head.class == Class::Company && e - head.start >= 2;
+    // the words of a company's name between what it is named after and its legal form: all of
+    // them, but for those that join it to a sentence (和, 的, 向, numbers)
+    let name_words = |from: usize, to: usize| {
+        s.tokens
+            .iter()
+            .filter(|t| t.span.start >= from && t.span.end <= to)
+            .all(|t| {
+                let joining = matches!(t.tag.chars().next(), Some('p' | 'c' | 'u' | 'r' | 'q' | 'x' | 'w'));
+                let number = t.tag.starts_with('m') && !s.rare_word(&t.span);
+                let titled = s.titles.iter().any(|h| h.start < t.span.end && t.span.start < h.end);
+                !(joining || number || titled)
+            })
+    };
+    // a unit named between its group and its legal form (山东黄金集团 + 阿尔哈达矿业, 中国石化集团
+    // + 胜利油田分公司): the group is its parent (a trade before a legal form is no group: 阳光牧业)
+    let group_end = legal_form
+        .then(|| {
+            (pos.saturating_sub(12).max(s.span.start + 1)..pos).find(|&q| {
+                (q..pos).all(|i| is_han(s.ch(i)))
+                    && org_ending(q).is_some_and(|c| c.class == Class::Company && s.ch(q - 1) != '业')
+                    && name_words(q, pos)
+            })
+        })
+        .flatten();
     // a company named between its place and its legal form (宁夏为民阳光牧业有限责任公司): all the
-    // words between are its name, but for those that join it to a sentence (和, 的, 向, numbers)
-    let company_area = legal_form
+    // words between are its name
+    let company_area = (legal_form && group_end.is_none())
         .then(|| {
             places
                 .iter()
@@ -428,18 +452,14 @@ fn chain(
                 .max_by_key(|p| p.end)
         })
         .flatten()
-        .filter(|p| {
-            s.tokens
-                .iter()
-                .filter(|t| t.span.start >= p.end && t.span.end <= pos)
-                .all(|t| {
-                    let joining = matches!(t.tag.chars().next(), Some('p' | 'c' | 'u' | 'r' | 'q' | 'x' | 'w'));
-                    let number = t.tag.starts_with('m') && !s.rare_word(&t.span);
-                    let titled = s.titles.iter().any(|h| h.start < t.span.end && t.span.start < h.end);
-                    !(joining || number || titled)
-                })
-        })
+        .filter(|p| name_words(p.end, pos))
         .cloned();
+    if let Some(q) = group_end {
+        pos = q;
+        seg.span.start = q;
+        material_tokens += 1;
+        proper = true;
+    }
     if let Some(p) = company_area {
         pos = p.end;
         seg.span.start = p.end;
@@ -852,6 +872,49 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         recognized(text).into_iter().filter(|m| m.starts_with("ORG")).collect()
+    }
+
+    #[test]
+    fn a_unit_named_after_its_group_is_a_unit_of_it() {
+        use crate::model::RelationKind::SubOrganizationOf;
+        use crate::testing::{extract, relations};
+        // (text, the unit, its group): a trade's unit before a legal form or a trade word,
+        // whatever the words between (阿尔哈/nrt 达)
+        let table = [
+            (
+                "在山东黄金集团白音呼布矿业调研。",
+                "山东黄金集团白音呼布矿业",
+                "山东黄金集团",
+            ),
+            (
+                "在山东黄金集团阿尔哈达矿业调研。",
+                "山东黄金集团阿尔哈达矿业",
+                "山东黄金集团",
+            ),
+            (
+                "内蒙古兴业集团锡林矿业安全生产。",
+                "内蒙古兴业集团锡林矿业",
+                "内蒙古兴业集团",
+            ),
+            (
+                "陕西延长石油集团榆林炼化有限公司投产。",
+                "陕西延长石油集团榆林炼化有限公司",
+                "陕西延长石油集团",
+            ),
+        ];
+        for (text, unit, group) in table {
+            let x = extract(text);
+            let found = relations(&x, SubOrganizationOf);
+            assert!(found.contains(&format!("{unit} {group}")), "{text}: {found:?}");
+        }
+        // a group's own legal form, or a trade before one, is one name (no unit, no group)
+        for text in [
+            "河南鹤壁煤业集团有限责任公司发布消息。",
+            "宁夏为民阳光牧业有限责任公司发展很快。",
+        ] {
+            let x = extract(text);
+            assert_eq!(relations(&x, SubOrganizationOf), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
