@@ -1,5 +1,7 @@
-//! Places: gazetteer names (divisions, countries, world places) and places composed from a name
-//! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂).
+//! Places: gazetteer names (divisions, countries, world places), places composed from a name
+//! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂), and villages the table
+//! places in the township written before them (公岭镇三铺村、水磨村), however they are segmented.
+//! (What the items of a list share once candidates are chosen is `coordination`'s.)
 
 use super::{Area, Candidate, Detail, Form, SentenceContext};
 use crate::gazetteer::{MarkerRole, PlaceKind, WordList};
@@ -330,6 +332,10 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
     }
 }
 
+/// Score of a village the table places in the township written before it: above the people the
+/// person model proposes for its text (姜堡村 of 西川镇…姜堡村值守点), as a list's places are.
+const TOWNSHIP_VILLAGE: f32 = 4.5;
+
 /// A village of the table written right after its township (公岭镇三铺村, 抱罗镇振联村, 汪桥镇邓家村),
 /// or listed after a village of it (公岭镇三铺村、水磨村、五岭村): the table holds the pair, so the
 /// name stands whatever the segmenter made of it (三铺/v 村, 振/v 联村/n) and whatever word it begins
@@ -368,7 +374,7 @@ fn village_after_its_township(
                     Class::Division,
                     Detail::Village { area },
                 )
-                .with_score(2.2),
+                .with_score(TOWNSHIP_VILLAGE),
             );
         }
     }
@@ -863,6 +869,11 @@ mod tests {
         );
         let found = places("他来到福兴街道黄畿村、神光村、五里村走访。");
         assert!(found.contains(&"LOC Name 五里村".to_owned()), "{found:?}");
+        // such a village is no person, even inside a checkpoint's name
+        let x = crate::testing::extract("许祖熙一行先后来到西川镇侯辛村、雒川村、姜堡村值守点等地。");
+        let entities = crate::testing::entities(&x);
+        assert!(entities.contains(&"LOC 姜堡村".to_owned()), "{entities:?}");
+        assert!(!entities.contains(&"PER 姜堡村".to_owned()), "{entities:?}");
         // counts, scopes and the villagers of a township are no village of it
         for text in [
             "公岭镇三个村都已完成。",
