@@ -995,5 +995,28 @@ fn regressions() {
             present: &["PER 王", "PER 卢秀珍", "PER 强俄巴·多吉欧珠"],
             absent: &["PER 王大爷", "PER 强俄巴·多吉"],
         },
+        Case {
+            name: "villages-of-the-table-after-their-township-however-segmented",
+            text: "县领导检查防控工作\n副县长刘建设先后来到新圩镇四联村、陶辛镇三太村和浮岗镇韦岗村、双庙村、张楼村值守点检查。",
+            present: &[
+                "LOC 四联村",
+                "located 四联村 新圩镇",
+                "LOC 三太村",
+                "located 三太村 陶辛镇",
+                "LOC 张楼村",
+                "located 双庙村 浮岗镇",
+                "inspected 刘建设 四联村",
+            ],
+            absent: &["PER 张楼村"],
+        },
+        Case {
+            name: "a-unit-named-after-its-group",
+            text: "省国资委调研国有企业\n调研组来到湖南黄金集团辰州矿业和四川能投集团攀枝花水电有限公司。",
+            present: &[
+                "member 湖南黄金集团辰州矿业 湖南黄金集团",
+                "member 四川能投集团攀枝花水电有限公司 四川能投集团",
+            ],
+            absent: &[],
+        },
     ]);
 }

@@ -431,8 +431,9 @@ fn chain(
                 !(joining || number || titled)
             })
     };
-    // a unit named between its group and its legal form (山东黄金集团 + 阿尔哈达矿业, 中国石化集团
-    // + 胜利油田分公司): the group is its parent (a trade before a legal form is no group: 阳光牧业)
+    // a unit named between its group and its legal form or trade word (湖南黄金集团 + 辰州矿业, 四川
+    // 能投集团 + 攀枝花水电有限公司): the group is its parent (a trade before a legal form is no
+    // group: 阳光牧业)
     let group_end = legal_form
         .then(|| {
             (pos.saturating_sub(12).max(s.span.start + 1)..pos).find(|&q| {
@@ -878,32 +879,20 @@ mod tests {
     fn a_unit_named_after_its_group_is_a_unit_of_it() {
         use crate::model::RelationKind::SubOrganizationOf;
         use crate::testing::{extract, relations};
-        // (text, the unit, its group): a trade's unit before a legal form or a trade word,
-        // whatever the words between (阿尔哈/nrt 达)
+        // (the unit, its group): a group's unit before a legal form or a trade word, in 湖南,
+        // 河南, 云南, 甘肃, 陕西, 广西, 四川
         let table = [
-            (
-                "在山东黄金集团白音呼布矿业调研。",
-                "山东黄金集团白音呼布矿业",
-                "山东黄金集团",
-            ),
-            (
-                "在山东黄金集团阿尔哈达矿业调研。",
-                "山东黄金集团阿尔哈达矿业",
-                "山东黄金集团",
-            ),
-            (
-                "内蒙古兴业集团锡林矿业安全生产。",
-                "内蒙古兴业集团锡林矿业",
-                "内蒙古兴业集团",
-            ),
-            (
-                "陕西延长石油集团榆林炼化有限公司投产。",
-                "陕西延长石油集团榆林炼化有限公司",
-                "陕西延长石油集团",
-            ),
+            ("湖南黄金集团辰州矿业", "湖南黄金集团"),
+            ("河南能源集团永煤矿业", "河南能源集团"),
+            ("云南锡业集团大屯矿业", "云南锡业集团"),
+            ("甘肃酒钢集团宏兴矿业", "甘肃酒钢集团"),
+            ("陕西延长石油集团榆林炼化有限公司", "陕西延长石油集团"),
+            ("广西北部湾港集团钦州港务有限公司", "广西北部湾港集团"),
+            ("四川能投集团攀枝花水电有限公司", "四川能投集团"),
         ];
-        for (text, unit, group) in table {
-            let x = extract(text);
+        for (unit, group) in table {
+            let text = format!("在{unit}调研。");
+            let x = extract(&text);
             let found = relations(&x, SubOrganizationOf);
             assert!(found.contains(&format!("{unit} {group}")), "{text}: {found:?}");
         }

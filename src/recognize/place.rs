@@ -1,6 +1,6 @@
 //! Places: gazetteer names (divisions, countries, world places), places composed from a name
 //! and a place suffix (罗庄村, 古城街道, 鹤壁东站, 京港澳高速公路, 市人民会堂), and villages the table
-//! places in the township written before them (公岭镇三铺村、水磨村), however they are segmented.
+//! places in the township written before them (六塘镇广洞村、道莲村), however they are segmented.
 //! (What the items of a list share once candidates are chosen is `coordination`'s.)
 
 use super::{Area, Candidate, Detail, Form, SentenceContext};
@@ -333,12 +333,13 @@ fn composed_places(s: &SentenceContext<'_>, out: &mut Vec<Candidate>, places: &m
 }
 
 /// Score of a village the table places in the township written before it: above the people the
-/// person model proposes for its text (姜堡村 of 西川镇…姜堡村值守点), as a list's places are.
+/// person model proposes for its text (贾庄村 of 槐阳镇北苏村、铁屯村、贾庄村值守点), as a list's
+/// places are.
 const TOWNSHIP_VILLAGE: f32 = 4.5;
 
-/// A village of the table written right after its township (公岭镇三铺村, 抱罗镇振联村, 汪桥镇邓家村),
-/// or listed after a village of it (公岭镇三铺村、水磨村、五岭村): the table holds the pair, so the
-/// name stands whatever the segmenter made of it (三铺/v 村, 振/v 联村/n) and whatever word it begins
+/// A village of the table written right after its township (陶辛镇三太村, 新圩镇四联村, 汪桥镇邓家村),
+/// or listed after a village of it (六塘镇广洞村、道莲村、保联村): the table holds the pair, so the
+/// name stands whatever the segmenter made of it (联村/n, a verb, a number) and whatever word it begins
 /// with (a number, 上, 下), which the rules for names it does not know must refuse (三个村, 上下村).
 fn village_after_its_township(
     s: &SentenceContext<'_>,
@@ -382,7 +383,7 @@ fn village_after_its_township(
 }
 
 /// The division written right before `at`, or before the list of villages `at` goes on with
-/// (公岭镇 for 水磨村 in 公岭镇三铺村、水磨村).
+/// (六塘镇 for 道莲村 in 六塘镇广洞村、道莲村).
 fn township_before<'c>(s: &SentenceContext<'_>, out: &'c [Candidate], at: usize) -> Option<&'c Candidate> {
     let mut at = at;
     // (a list of a dozen villages at most)
@@ -834,11 +835,16 @@ mod tests {
         // (township, village of it in the table): names that begin with a number, with 上 or 下,
         // X家村, common words, names the segmenter glues to the suffix (联村/n) or reads as a verb
         let table = [
-            ("公岭镇", "三铺村"),   // 安徽 怀宁
-            ("抱罗镇", "振联村"),   // 海南 文昌
+            ("陶辛镇", "三太村"),   // 安徽 芜湖
+            ("新圩镇", "四联村"),   // (联村/n)
+            ("中湖乡", "三家峪村"), // 河北
+            ("干岔子乡", "胜利村"), // 黑龙江
+            ("桥梓镇", "上王峪村"), // 北京 怀柔
+            ("霞浦街道", "上傅村"), // 浙江
+            ("二曲街道", "八一村"), // 陕西 周至
             ("汪桥镇", "邓家村"),   // 湖北 洪湖
             ("东姚镇", "下郊村"),   // 山西 夏县
-            ("绥东镇", "六里村"),   // 黑龙江 绥芬河
+            ("绥东镇", "六里村"),   // 黑龙江
             ("茗山乡", "上汪村"),   // 江西 德兴
             ("樟市镇", "五星村"),   // 湖南 桃江
             ("常信乡", "团结村"),   // 云南 马龙
@@ -856,31 +862,36 @@ mod tests {
                 "{township}{village}: {found:?}"
             );
         }
-        // and villages of the table listed after one of their township's
-        let found = places("工作组深入公岭镇三铺村、水磨村、五岭村调研。");
+        // and villages of the table listed after one of their township's (广西, 山东)
+        let found = places("工作组深入六塘镇广洞村、道莲村、保联村调研。");
         assert_eq!(
             found,
             [
-                "LOC Name 公岭镇",
-                "LOC Name 三铺村",
-                "LOC Name 水磨村",
-                "LOC Name 五岭村"
+                "LOC Name 六塘镇",
+                "LOC Name 广洞村",
+                "LOC Name 道莲村",
+                "LOC Name 保联村"
             ]
         );
-        let found = places("他来到福兴街道黄畿村、神光村、五里村走访。");
-        assert!(found.contains(&"LOC Name 五里村".to_owned()), "{found:?}");
-        // such a village is no person, even inside a checkpoint's name
-        let x = crate::testing::extract("许祖熙一行先后来到西川镇侯辛村、雒川村、姜堡村值守点等地。");
-        let entities = crate::testing::entities(&x);
-        assert!(entities.contains(&"LOC 姜堡村".to_owned()), "{entities:?}");
-        assert!(!entities.contains(&"PER 姜堡村".to_owned()), "{entities:?}");
+        let found = places("他来到接山镇尹山庄村、辛庄村、下套村走访。");
+        assert!(found.contains(&"LOC Name 下套村".to_owned()), "{found:?}");
+        // such a village is no person, even inside a checkpoint's name (河南, 安徽, 山东)
+        for (text, village) in [
+            ("检查组先后来到槐阳镇北苏村、铁屯村、贾庄村值守点等地。", "贾庄村"),
+            ("检查组先后来到浮岗镇韦岗村、双庙村、张楼村值守点等地。", "张楼村"),
+            ("检查组先后来到马集镇牛庄村、裴庄村、姚堂村值守点等地。", "姚堂村"),
+        ] {
+            let entities = crate::testing::entities(&crate::testing::extract(text));
+            assert!(entities.contains(&format!("LOC {village}")), "{entities:?}");
+            assert!(!entities.contains(&format!("PER {village}")), "{entities:?}");
+        }
         // counts, scopes and the villagers of a township are no village of it
         for text in [
-            "公岭镇三个村都已完成。",
-            "公岭镇各村积极响应。",
-            "公岭镇村干部参加会议。",
+            "陶辛镇三个村都已完成。",
+            "陶辛镇各村积极响应。",
+            "陶辛镇村干部参加会议。",
         ] {
-            assert_eq!(places(text), vec!["LOC Name 公岭镇"], "{text}");
+            assert_eq!(places(text), vec!["LOC Name 陶辛镇"], "{text}");
         }
     }
 
