@@ -203,3 +203,25 @@ fn a_closed_standard_output_does_not_turn_a_finished_build_into_a_panic() {
     );
     assert_eq!(rows.len(), 3);
 }
+
+#[test]
+fn a_new_store_is_created_whole_beside_its_place_and_then_moved_there() {
+    // what a build killed while RocksDB wrote a new store's first files left: here, junk
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    let creating = dir.path().join("store.creating");
+    std::fs::create_dir_all(&creating).expect("mkdir");
+    std::fs::write(creating.join("000004.log"), b"half a store").expect("write");
+    let (code, _, err) = build(&store, &[&demo().join("01-qixian-checkpoints.txt")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!creating.exists(), "the leftover of an interrupted creation is gone");
+    // and the store opens for reading (a store killed while created did not: no version in it)
+    let rows = select(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    assert!(rows[0]["n"].parse::<usize>().expect("count") > 100);
+    // an empty folder made beforehand is a place for a store too
+    let made = dir.path().join("made");
+    std::fs::create_dir_all(&made).expect("mkdir");
+    let (code, _, err) = build(&made, &[&demo().join("01-qixian-checkpoints.txt")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!select(&made, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1").is_empty());
+}

@@ -40,8 +40,11 @@ fn build_cmd(store: &Path, input: &Path) -> std::process::Command {
     c
 }
 
-/// Quads per article graph.
+/// Quads per article graph (none when a build was killed before its store existed).
 fn graph_sizes(store: &Path) -> BTreeMap<String, usize> {
+    if !store.exists() {
+        return BTreeMap::new();
+    }
     crate::util::select(
         store,
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), \"/doc/\")) } GROUP BY ?g",

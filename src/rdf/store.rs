@@ -39,18 +39,35 @@ impl GraphStore {
     }
 
     /// Open (or create) the on-disk store at `path`.
+    ///
+    /// A new store is created whole beside it (`NAME.creating`) and then moved into place: a build
+    /// killed while RocksDB writes a new store's first files leaves no store, where it left one
+    /// that readers could not open (oxigraph, read-only, finds no version in it and cannot write
+    /// one).
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(path).map_err(|e| StoreError::Open {
+        let fail = |source: oxigraph::store::StorageError| StoreError::Open {
             path: path.to_path_buf(),
-            source: e.into(),
-        })?;
-        Store::open(path)
-            .map(|store| GraphStore { store })
-            .map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })
+            source,
+        };
+        let io = |e: std::io::Error| fail(e.into());
+        let empty = std::fs::read_dir(path).map_or(true, |mut d| d.next().is_none());
+        if empty {
+            let name = path
+                .file_name()
+                .map_or_else(|| "store".into(), |n| n.to_string_lossy().into_owned());
+            let fresh = path.with_file_name(format!("{name}.creating"));
+            if fresh.exists() {
+                std::fs::remove_dir_all(&fresh).map_err(io)?;
+            }
+            std::fs::create_dir_all(&fresh).map_err(io)?;
+            let store = Store::open(&fresh).map_err(fail)?;
+            store.flush().map_err(fail)?;
+            drop(store);
+            // (an empty folder the user made is replaced)
+            std::fs::rename(&fresh, path).map_err(io)?;
+        }
+        Store::open(path).map(|store| GraphStore { store }).map_err(fail)
     }
 
     #[cfg(not(feature = "rocksdb"))]
