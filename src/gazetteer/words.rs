@@ -39,6 +39,9 @@ pub enum WordList {
     ParentVerb,
     /// characters that cannot begin a place name composed by suffix (全村, 该镇, 进村)
     PlaceNotFirst,
+    /// numbers that name a day and, after it, places (八一大闸, 五一广场, 七一水库): a name may begin
+    /// with one, though numbers begin none
+    CommemoratedDay,
     /// words that make a zone or facility generic (省级产业集聚区, 各个广场)
     PlaceGenericModifier,
     /// words that end like a division but say what kind of place it is (农业大省, 科教兴市)
@@ -114,6 +117,7 @@ impl WordList {
             "deictic" => Self::Deictic,
             "parent-verb" => Self::ParentVerb,
             "place-not-first" => Self::PlaceNotFirst,
+            "commemorated-day" => Self::CommemoratedDay,
             "place-generic-modifier" => Self::PlaceGenericModifier,
             "place-kind-ending" => Self::PlaceKindEnding,
             "zone" => Self::Zone,

@@ -405,6 +405,12 @@ fn township_before<'c>(s: &SentenceContext<'_>, out: &'c [Candidate], at: usize)
     None
 }
 
+/// A number that names a day, and after it places (八一大闸, 五一广场, 七一水库): it begins a name,
+/// where other numbers count (三座泵站, 两个村).
+fn commemorated_day(s: &SentenceContext<'_>, t: &crate::model::Token) -> bool {
+    s.g.words.has(WordList::CommemoratedDay, &s.slice(&t.span))
+}
+
 /// A natural feature, or a foreign or former division, that no table holds: a word the segmenter
 /// reads as a place name as a whole (大亚湾/ns, 凤凰岭/ns, 明尼苏达州/ns), or the feature word after
 /// such a name that no table knows either (塔里木/ns 河). Common words (城市, 大海, 各乡镇) and
@@ -513,7 +519,7 @@ fn compose(
     let name_chars = s.chars(&(name_start..suffix_start));
     let proper_first = s
         .token_starting(name_start)
-        .is_some_and(|t| t.tag.starts_with("ns") || t.tag == "nz");
+        .is_some_and(|t| t.tag.starts_with("ns") || t.tag == "nz" || commemorated_day(s, t));
     if let Some(&first) = name_chars.first() {
         if s.g.words.has_char(WordList::PlaceNotFirst, first) && !proper_first {
             return None;
@@ -699,7 +705,7 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         if tokens > 0 && (after_title || glued_verb) {
             break;
         }
-        let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j");
+        let proper = matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j") || commemorated_day(s, t);
         let common = matches!(t.tag.as_str(), "n" | "vn" | "an" | "b" | "f" | "s" | "a" | "m" | "l");
         let text = s.slice(&t.span);
         if text.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric()) {
@@ -736,7 +742,8 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
     }
     // a generic modifier first makes no name (省级产业集聚区)
     if let Some(t) = s.token_starting(start) {
-        if s.g.words.has(WordList::PlaceGenericModifier, &s.slice(&t.span)) || t.tag == "m" || t.tag == "r" {
+        let number = t.tag == "m" && !commemorated_day(s, t);
+        if s.g.words.has(WordList::PlaceGenericModifier, &s.slice(&t.span)) || number || t.tag == "r" {
             return None;
         }
     }
@@ -745,7 +752,8 @@ fn name_part_start(s: &SentenceContext<'_>, suffix_start: usize, end: usize, kin
         t.span.start >= start
             && t.span.end <= suffix_start
             && (matches!(t.tag.as_str(), "ns" | "nz" | "nr" | "j" | "nrt" | "nrfg")
-                || !s.seg.has_word(&s.slice(&t.span)))
+                || !s.seg.has_word(&s.slice(&t.span))
+                || commemorated_day(s, t))
     });
     // a facility after a scope character (市人民会堂) needs no proper name
     let scoped = start > s.span.start
@@ -892,6 +900,25 @@ mod tests {
             "陶辛镇村干部参加会议。",
         ] {
             assert_eq!(places(text), vec!["LOC Name 陶辛镇"], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_number_that_names_a_day_begins_a_place_other_numbers_count() {
+        for (text, place) in [
+            ("县长来到七一泵站查看排涝情况。", "七一泵站"),
+            ("五一大闸开闸泄洪。", "五一大闸"),
+            ("市民沿着五四大街游行。", "五四大街"),
+            ("防汛人员在六一电排站值守。", "六一电排站"),
+        ] {
+            assert_eq!(places(text), vec![format!("LOC Name {place}")], "{text}");
+        }
+        for text in [
+            "他们检查了三座泵站和两处大闸。",
+            "全县三大泵站运行正常。",
+            "两个村的干部参加。",
+        ] {
+            assert_eq!(places(text), Vec::<String>::new(), "{text}");
         }
     }
 
