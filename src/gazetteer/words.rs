@@ -39,6 +39,9 @@ pub enum WordList {
     ParentVerb,
     /// characters that cannot begin a place name composed by suffix (全村, 该镇, 进村)
     PlaceNotFirst,
+    /// words that end a group of companies (集团, 总公司): a company named after one is its unit
+    /// (湖南黄金集团辰州矿业)
+    GroupWord,
     /// numbers that name a day and, after it, places (八一大闸, 五一广场, 七一水库): a name may begin
     /// with one, though numbers begin none
     CommemoratedDay,
@@ -118,6 +121,7 @@ impl WordList {
             "parent-verb" => Self::ParentVerb,
             "place-not-first" => Self::PlaceNotFirst,
             "commemorated-day" => Self::CommemoratedDay,
+            "group-word" => Self::GroupWord,
             "place-generic-modifier" => Self::PlaceGenericModifier,
             "place-kind-ending" => Self::PlaceKindEnding,
             "zone" => Self::Zone,
