@@ -1010,6 +1010,12 @@ fn regressions() {
             absent: &["PER 张楼村"],
         },
         Case {
+            name: "here-after-a-locative-is-the-places-described-before",
+            text: "县长检查防汛\n县长李明到宜城市检查防汛工作。石门大闸建于上世纪七十年代。李明来到这里查看闸门运行。",
+            present: &["inspected 李明 石门大闸", "inspected 李明 宜城市"],
+            absent: &[],
+        },
+        Case {
             name: "a-unit-named-after-its-group",
             text: "省国资委调研国有企业\n调研组来到湖南黄金集团辰州矿业和四川能投集团攀枝花水电有限公司。",
             present: &[

@@ -238,6 +238,9 @@ impl Reader<'_, '_> {
             if targets.is_empty() {
                 targets = self.treated(s, *c);
             }
+            if targets.is_empty() {
+                targets = self.anaphor_targets(s, *c);
+            }
             // (the people of a subject list in clauses of their own before this one act with it)
             let mut actors = subjects.clone();
             for &p in &people {
@@ -515,6 +518,39 @@ impl Reader<'_, '_> {
     /// The places, checkpoints and organisations between `from` and `to`, the most specific ones
     /// (a place written as the area of the next, 大河涧乡 in 大河涧乡弓家庄村, was not visited on its
     /// own).
+    /// `来到这里`: the places an anaphor after a locative (这里, 该地) stands for — those the
+    /// sentences right before describe, each beginning with one and naming nobody (红旗大闸是…。
+    /// 红星泵站作为…。).
+    fn anaphor_targets(&self, s: usize, c: Clause) -> Vec<Item> {
+        let sc = &self.r.ctx[s];
+        let m = &sc.g.markers;
+        let anaphor = (c.start..c.end).any(|i| {
+            m.at(MarkerRole::Locative, sc.text, i, c.end)
+                .is_some_and(|n| m.at(MarkerRole::Anaphor, sc.text, i + n, c.end).is_some())
+        });
+        if !anaphor {
+            return Vec::new();
+        }
+        let mut topics: Vec<Item> = Vec::new();
+        for p in (0..s).rev() {
+            let start = self.r.ctx[p].span.start;
+            // (a sentence that names people is about them: 黄冈市 of 黄冈市委副书记、市长A…参加活动)
+            let items = &self.r.items[p];
+            let describes = !items.iter().any(|x| x.kind == EntityKind::Person);
+            let topic = items.iter().find(|x| {
+                describes
+                    && x.span.start == start
+                    && matches!(x.kind, EntityKind::Place | EntityKind::Checkpoint)
+                    && x.form != MentionForm::Pronoun
+            });
+            match topic {
+                Some(x) => topics.insert(0, x.clone()),
+                None => break,
+            }
+        }
+        topics
+    }
+
     fn places(&self, s: usize, from: usize, to: usize) -> Vec<Item> {
         let found: Vec<Item> = self.r.items[s]
             .iter()

@@ -479,6 +479,38 @@ mod tests {
     }
 
     #[test]
+    fn here_after_a_locative_stands_for_the_places_the_sentences_before_describe() {
+        // (text, the places visited): each sentence before begins with a place and names nobody
+        let table: [(&str, &[&str]); 2] = [
+            (
+                "县长李明到宜城市检查防汛工作。石门大闸建于上世纪七十年代。李明来到这里查看闸门运行。",
+                &["李明 宜城市", "李明 石门大闸"],
+            ),
+            (
+                "书记赵刚到安远县调研。黄湾泵站是当地最大的泵站。新华泵站于去年建成。赵刚一行先后来到这里,察看排涝设备。",
+                &["赵刚 安远县", "赵刚 新华泵站", "赵刚 黄湾泵站"],
+            ),
+        ];
+        for (text, visited) in table {
+            let mut got = relations(&extract(text), RelationKind::Inspected);
+            got.sort();
+            assert_eq!(got, visited.to_vec(), "{text}");
+        }
+        // a sentence that names people is about them, and the chain stops at one that begins
+        // with no place
+        for text in [
+            "市长周平到永年区检查。红旗大闸由站长刘洋负责管理。周平来到这里察看。",
+            "市长周平到永年区检查。红旗大闸是一座水闸。会议由副市长刘洋主持。周平来到这里察看。",
+        ] {
+            assert_eq!(
+                relations(&extract(text), RelationKind::Inspected),
+                vec!["周平 永年区"],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_clause_setting_the_scene_gives_the_place_of_the_visit() {
         let x = extract("鹤壁市召开会议\n在浚县善堂镇,市委书记马富国察看了卡点设置情况。");
         assert_eq!(relations(&x, RelationKind::Inspected), vec!["马富国 善堂镇"]);
