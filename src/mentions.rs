@@ -309,15 +309,26 @@ fn page_of(store: &GraphStore, e: &NamedNode, articles: &[Article], page: Page) 
         })
         .collect();
     found.sort_by(|(a, m), (b, n)| (a, m.begin, m.end, &m.form, &m.text).cmp(&(b, n.begin, n.end, &n.form, &n.text)));
+    // an article's source and address, read once for all its mentions on the page
+    let mut read_about: Option<(usize, Option<String>, Option<String>)> = None;
     let mut mentions = Vec::new();
     for (at, mut m) in found
         .into_iter()
         .skip(page.offset.saturating_sub(skipped))
         .take(end.saturating_sub(page.offset))
     {
-        let g = articles[at].graph.as_ref();
-        m.source = store.value_of(g, schema::PUBLISHER, g)?;
-        m.url = store.value_of(g, schema::URL, g)?;
+        if read_about.as_ref().is_none_or(|(a, _, _)| *a != at) {
+            let g = articles[at].graph.as_ref();
+            read_about = Some((
+                at,
+                store.value_of(g, schema::PUBLISHER, g)?,
+                store.value_of(g, schema::URL, g)?,
+            ));
+        }
+        if let Some((_, source, url)) = &read_about {
+            m.source = source.clone();
+            m.url = url.clone();
+        }
         mentions.push(m);
     }
     Ok(mentions)

@@ -436,37 +436,39 @@ fn chain(
     // group: 阳光牧业)
     let group_end = legal_form
         .then(|| {
-            (pos.saturating_sub(12).max(s.span.start + 1)..pos).find(|&q| {
-                // a group by its word (集团, 总公司), not opened by a reference (本报讯…)
-                let group = |c: &Candidate| {
-                    let text = s.slice(&c.span);
-                    s.g.words.ends_any(WordList::GroupWord, &text)
-                        && !text
-                            .chars()
-                            .next()
-                            .is_some_and(|f| s.g.words.has_char(WordList::Deictic, f))
-                };
-                // (and the words between name the unit: no verb or adverb of the sentence, as in
-                // 湖南建工集团|承建|长沙机场有限公司, unless it is one character the segmenter cut
-                // from a transliterated name: 阿尔哈/nrt 达/v)
+            // a group by its word (集团, 总公司), not opened by a reference (本报讯…)
+            let group = |c: &Candidate| {
+                let text = s.slice(&c.span);
+                s.g.words.ends_any(WordList::GroupWord, &text)
+                    && !text
+                        .chars()
+                        .next()
+                        .is_some_and(|f| s.g.words.has_char(WordList::Deictic, f))
+            };
+            // (and the words between name the unit: no verb or adverb of the sentence, as in
+            // 湖南建工集团|承建|长沙机场有限公司, unless it is one character the segmenter cut from
+            // a transliterated name: 阿尔哈/nrt 达/v)
+            let no_verb = |q: usize| {
                 let between: Vec<&crate::model::Token> = s
                     .tokens
                     .iter()
                     .filter(|t| t.span.start >= q && t.span.end <= pos)
                     .collect();
-                let no_verb = between.iter().enumerate().all(|(i, t)| {
+                between.iter().enumerate().all(|(i, t)| {
                     let cut = t.span.len() == 1 && i > 0 && between[i - 1].tag.starts_with('n');
                     let verb = (t.tag.starts_with('v') && t.tag != "vn") || t.tag.starts_with('d');
                     !verb || cut
-                });
-                // (a company that ends in a group word itself is the group's peer: 中国集邮总公司
-                // 中国金币总公司 are two)
-                let peer = s.g.words.ends_any(WordList::GroupWord, &s.slice(&(q..e)));
-                (q..pos).all(|i| is_han(s.ch(i)))
-                    && org_ending(q).is_some_and(|c| c.class == Class::Company && group(c))
+                })
+            };
+            // (a company that ends in a group word itself is the group's peer: 中国集邮总公司
+            // 中国金币总公司 are two)
+            let peer = |q: usize| s.g.words.ends_any(WordList::GroupWord, &s.slice(&(q..e)));
+            (pos.saturating_sub(12).max(s.span.start + 1)..pos).find(|&q| {
+                org_ending(q).is_some_and(|c| c.class == Class::Company && group(c))
+                    && (q..pos).all(|i| is_han(s.ch(i)))
                     && name_words(q, pos)
-                    && no_verb
-                    && !peer
+                    && no_verb(q)
+                    && !peer(q)
             })
         })
         .flatten();

@@ -352,13 +352,16 @@ fn village_after_its_township(
             break;
         }
         let start = suffix_start - n;
+        let codes = s.g.villages.lookup(&s.slice(&(start..end)));
+        if codes.is_empty() {
+            continue;
+        }
         let Some(township) = township_before(s, out, start) else {
             continue;
         };
         let Detail::Division { candidates, .. } = &township.detail else {
             continue;
         };
-        let codes = s.g.villages.lookup(&s.slice(&(start..end)));
         let its_own = codes.iter().any(|village| {
             candidates.iter().any(|&d| {
                 let t = &s.g.divisions.items[d];
