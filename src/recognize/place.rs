@@ -5,6 +5,7 @@
 
 use super::{Area, Candidate, Detail, Form, SentenceContext};
 use crate::gazetteer::{MarkerRole, PlaceKind, WordList};
+use crate::grammar::coordination::joined;
 use crate::input::is_han;
 use crate::model::{Class, EntityKind, Span};
 use crate::segment::lexicon::{NameEntry, suffix_at};
@@ -386,7 +387,7 @@ fn village_after_its_township(
 }
 
 /// The division written right before `at`, or before the list of villages `at` goes on with
-/// (六塘镇 for 道莲村 in 六塘镇广洞村、道莲村).
+/// (六塘镇 for 道莲村 in 六塘镇广洞村、道莲村; a list's separators are `grammar::coordination`'s).
 fn township_before<'c>(s: &SentenceContext<'_>, out: &'c [Candidate], at: usize) -> Option<&'c Candidate> {
     let mut at = at;
     // (a list of a dozen villages at most)
@@ -397,11 +398,8 @@ fn township_before<'c>(s: &SentenceContext<'_>, out: &'c [Candidate], at: usize)
         if division.is_some() {
             return division;
         }
-        if at <= s.span.start || s.ch(at - 1) != '、' {
-            return None;
-        }
         let village = out.iter().find(|c| {
-            c.kind == EntityKind::Place && c.span.end == at - 1 && matches!(c.detail, Detail::Village { .. })
+            c.kind == EntityKind::Place && matches!(c.detail, Detail::Village { .. }) && joined(s, c.span.end, at)
         })?;
         at = village.span.start;
     }
@@ -884,6 +882,8 @@ mod tests {
                 "LOC Name 保联村"
             ]
         );
+        let found = places("工作组深入六塘镇广洞村和道莲村调研。");
+        assert!(found.contains(&"LOC Name 道莲村".to_owned()), "{found:?}");
         let found = places("他来到接山镇尹山庄村、辛庄村、下套村走访。");
         assert!(found.contains(&"LOC Name 下套村".to_owned()), "{found:?}");
         // such a village is no person, even inside a checkpoint's name (河南, 安徽, 山东)
